@@ -1,0 +1,25 @@
+namespace CareReady.Core.Compliance;
+
+public enum CompletionSource
+{
+    /// <summary>Loaded from a previous system or generated history.</summary>
+    Historic = 0,
+    Module = 1,
+    Xapi = 2,
+    ExternalCertificate = 3,
+    PriorLearning = 4,
+}
+
+/// <summary>A dated piece of evidence that a person achieved a competency. Append-only.</summary>
+public sealed class Completion
+{
+    public long Id { get; set; }
+    public int OrganisationId { get; set; }
+    public int StaffMemberId { get; set; }
+    public int CompetencyId { get; set; }
+    public DateOnly CompletedOn { get; set; }
+    public CompletionSource Source { get; set; }
+
+    /// <summary>Where it came from: module version, statement id, certificate, previous employer.</summary>
+    public string? Reference { get; set; }
+}

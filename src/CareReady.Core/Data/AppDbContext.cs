@@ -1,0 +1,34 @@
+using CareReady.Core.Competencies;
+using CareReady.Core.Compliance;
+using CareReady.Core.Identity;
+using CareReady.Core.Requirements;
+using CareReady.Core.Workforce;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareReady.Core.Data;
+
+/// <summary>The one database context. Provider (SQLite or PostgreSQL) is chosen in <see cref="DatabaseSetup"/>.</summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Site> Sites => Set<Site>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<StaffGroup> StaffGroups => Set<StaffGroup>();
+    public DbSet<StaffMember> Staff => Set<StaffMember>();
+    public DbSet<Position> Positions => Set<Position>();
+    public DbSet<Framework> Frameworks => Set<Framework>();
+    public DbSet<Subject> Subjects => Set<Subject>();
+    public DbSet<Competency> Competencies => Set<Competency>();
+    public DbSet<RequirementRule> RequirementRules => Set<RequirementRule>();
+    public DbSet<RefresherOverride> RefresherOverrides => Set<RefresherOverride>();
+    public DbSet<SubjectTarget> SubjectTargets => Set<SubjectTarget>();
+    public DbSet<Completion> Completions => Set<Completion>();
+    public DbSet<ManagerScope> ManagerScopes => Set<ManagerScope>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+}

@@ -1,0 +1,13 @@
+namespace CareReady.Core.Identity;
+
+/// <summary>The five roles. A user may hold several.</summary>
+public static class Roles
+{
+    public const string Learner = nameof(Learner);
+    public const string Manager = nameof(Manager);
+    public const string Educator = nameof(Educator);
+    public const string ComplianceLead = nameof(ComplianceLead);
+    public const string Admin = nameof(Admin);
+
+    public static readonly IReadOnlyList<string> All = [Learner, Manager, Educator, ComplianceLead, Admin];
+}
