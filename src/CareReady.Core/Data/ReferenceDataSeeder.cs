@@ -1,9 +1,11 @@
 using CareReady.Core.Competencies;
+using CareReady.Core.Identity;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareReady.Core.Data;
 
-/// <summary>Loads staff groups, frameworks, subjects and competencies; safe to run on every start.</summary>
+/// <summary>Loads staff groups, frameworks, subjects, competencies and the five roles; safe to run on every start.</summary>
 public static class ReferenceDataSeeder
 {
     public static async Task SeedAsync(AppDbContext db, CancellationToken cancellationToken = default)
@@ -57,6 +59,12 @@ public static class ReferenceDataSeeder
                 competency.FrameworkAudience = c.Audience;
                 competency.EsrCompetenceName = c.EsrName;
             }
+        }
+
+        var roles = await db.Roles.Select(r => r.Name).ToListAsync(cancellationToken);
+        foreach (var role in Roles.All.Where(r => !roles.Contains(r)))
+        {
+            db.Roles.Add(new IdentityRole(role) { NormalizedName = role.ToUpperInvariant(), ConcurrencyStamp = Guid.NewGuid().ToString() });
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -1,0 +1,48 @@
+#!/usr/bin/env python3
+"""Reads the .trx files of a test run and prints per-project and per-database counts, then the
+closing line 'N passed, N failed[, N skipped]'. Exit code 1 if anything failed or nothing ran."""
+import glob
+import os
+import sys
+import xml.etree.ElementTree as ET
+
+NS = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+folder = sys.argv[1]
+totals = {"Passed": 0, "Failed": 0, "NotExecuted": 0}
+by_group = {}
+failures = []
+for path in sorted(glob.glob(os.path.join(folder, "**", "*.trx"), recursive=True)):
+    tree = ET.parse(path)
+    for result in tree.getroot().iterfind(".//t:UnitTestResult", NS):
+        name = result.get("testName", "")
+        outcome = result.get("outcome", "")
+        storage = ""
+        test_id = result.get("testId")
+        definition = tree.getroot().find(f".//t:UnitTest[@id='{test_id}']", NS)
+        if definition is not None:
+            storage = os.path.basename(definition.get("storage", ""))
+        project = storage.replace(".dll", "") or "unknown"
+        if "Browser" in project:
+            group = "browser (Chromium)"
+        elif "Web.Tests" in project:
+            group = "HTTP on PostgreSQL" if "Postgres" in name else ("HTTP on SQLite" if "Sqlite" in name else "HTTP (no database)")
+        else:
+            group = "unit"
+        key = "Passed" if outcome == "Passed" else ("Failed" if outcome in ("Failed", "Error", "Timeout", "Aborted") else "NotExecuted")
+        totals[key] += 1
+        by_group.setdefault(group, {"Passed": 0, "Failed": 0, "NotExecuted": 0})[key] += 1
+        if key == "Failed":
+            failures.append(name)
+
+print()
+print("Test summary")
+for group in sorted(by_group):
+    c = by_group[group]
+    print(f"  {group:<24} {c['Passed']:>5} passed  {c['Failed']:>3} failed  {c['NotExecuted']:>3} skipped")
+for name in failures:
+    print(f"  FAILED: {name}")
+line = f"{totals['Passed']} passed, {totals['Failed']} failed"
+if totals["NotExecuted"]:
+    line += f", {totals['NotExecuted']} skipped"
+print(line)
+sys.exit(1 if totals["Failed"] or totals["Passed"] == 0 else 0)

@@ -1,0 +1,35 @@
+using CareReady.Core.Data;
+using CareReady.Core.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CareReady.Cli;
+
+/// <summary>
+/// The services a command needs, configured exactly like the web app: <c>Database__Provider</c>,
+/// <c>ConnectionStrings__CareReady</c> (environment) or an appsettings.json in the working directory.
+/// </summary>
+public static class CliHost
+{
+    public static ServiceProvider Build()
+    {
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(Directory.GetCurrentDirectory())
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        services.AddCareReadyDatabase(DatabaseOptions.FromConfiguration(configuration));
+        services.AddIdentityCore<AppUser>()
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>();
+        services.AddScoped<CareReady.Core.Workforce.Import.ImportStaff>();
+        return services.BuildServiceProvider();
+    }
+}

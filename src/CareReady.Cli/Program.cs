@@ -1,0 +1,8 @@
+using System.CommandLine;
+using CareReady.Cli;
+
+var root = new RootCommand("careready — administer a CareReady installation (acts on the same database as the web app)");
+root.Subcommands.Add(MigrateCommand.Create());
+root.Subcommands.Add(SeedCommand.Create());
+root.Subcommands.Add(ImportCommand.Create());
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,121 @@
+using System.Data.Common;
+using System.Linq.Expressions;
+using System.Reflection;
+using CareReady.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace CareReady.Core.Demo;
+
+/// <summary>
+/// Fast inserts for the demo's large tables: multi-row <c>INSERT … VALUES (…), (…)</c> commands,
+/// prepared once and reused with new parameter values, inside the context's current transaction.
+/// Table, column names, quoting and parameter types all come from the EF model, so it works the same
+/// on SQLite and PostgreSQL. Database-generated keys are left out.
+/// </summary>
+internal static class DemoBulkInsert
+{
+    private sealed record Column(string Name, RelationalTypeMapping Mapping, Func<object, object?> Read);
+
+    public static async Task InsertAsync<T>(AppDbContext db, IReadOnlyList<T> rows, int rowsPerCommand, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException(typeof(T).Name + " is not an entity type.");
+        var table = entity.GetTableName()!;
+        var schema = entity.GetSchema();
+        var store = StoreObjectIdentifier.Table(table, schema);
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var columns = entity.GetProperties()
+            .Where(p => p.PropertyInfo is not null && !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd))
+            .Select(p => new Column(p.GetColumnName(store)!, (RelationalTypeMapping)p.GetRelationalTypeMapping(), Getter(p.PropertyInfo!)))
+            .ToList();
+
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var head = "INSERT INTO " + sql.DelimitIdentifier(table, schema) + " ("
+            + string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name))) + ") VALUES ";
+
+        DbCommand Build(int rowCount)
+        {
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            var text = new System.Text.StringBuilder(head);
+            for (var r = 0; r < rowCount; r++)
+            {
+                text.Append(r == 0 ? "(" : ", (");
+                for (var c = 0; c < columns.Count; c++)
+                {
+                    var name = "p" + r + "_" + c;
+                    text.Append(c == 0 ? "" : ", ").Append(sql.GenerateParameterNamePlaceholder(name));
+                    command.Parameters.Add(columns[c].Mapping.CreateParameter(command, sql.GenerateParameterName(name), null, nullable: true));
+                }
+
+                text.Append(')');
+            }
+
+#pragma warning disable CA2100 // Built only from the EF model's identifiers and parameter placeholders; values are parameters.
+            command.CommandText = text.ToString();
+#pragma warning restore CA2100
+            return command;
+        }
+
+        var batch = Math.Min(rowsPerCommand, rows.Count);
+        var full = Build(batch);
+        await using (full.ConfigureAwait(false))
+        {
+            await full.PrepareAsync(cancellationToken).ConfigureAwait(false);
+            var index = 0;
+            for (; index + batch <= rows.Count; index += batch)
+            {
+                Fill(full, columns, rows, index, batch);
+                await full.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            var rest = rows.Count - index;
+            if (rest > 0)
+            {
+                var tail = Build(rest);
+                await using (tail.ConfigureAwait(false))
+                {
+                    Fill(tail, columns, rows, index, rest);
+                    await tail.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    private static void Fill<T>(DbCommand command, List<Column> columns, IReadOnlyList<T> rows, int start, int count)
+        where T : class
+    {
+        var parameters = command.Parameters;
+        var i = 0;
+        for (var r = 0; r < count; r++)
+        {
+            var row = rows[start + r];
+            foreach (var column in columns)
+            {
+                var value = column.Read(row);
+                if (value is not null && column.Mapping.Converter is { } converter)
+                {
+                    value = converter.ConvertToProvider(value);
+                }
+
+                parameters[i++].Value = value ?? DBNull.Value;
+            }
+        }
+    }
+
+    private static Func<object, object?> Getter(PropertyInfo property)
+    {
+        var instance = Expression.Parameter(typeof(object), "row");
+        var body = Expression.Convert(Expression.Property(Expression.Convert(instance, property.DeclaringType!), property), typeof(object));
+        return Expression.Lambda<Func<object, object?>>(body, instance).Compile();
+    }
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Text;
+
+namespace CareReady.Core.Demo;
+
+/// <param name="Seed">Seed of the generator: the same seed and day give the same organisation.</param>
+/// <param name="StaffCount">Number of staff records to generate (leavers included).</param>
+/// <param name="Today">The day the history runs up to.</param>
+/// <param name="Password">Password of the demo sign-in accounts.</param>
+public sealed record DemoOptions(int Seed, int StaffCount, DateOnly Today, string Password);
+
+/// <summary>A demo sign-in account and the staff record behind it.</summary>
+public sealed record DemoAccount(string Email, string Role, string DisplayName, string JobRole, string Department);
+
+/// <summary>One timed step of the seed, for diagnostics.</summary>
+public sealed record DemoSeedStep(string Name, TimeSpan Elapsed);
+
+public sealed record DemoSeedResult(
+    bool Created,
+    string Message,
+    int OrganisationId,
+    int Sites,
+    int Departments,
+    int Staff,
+    int Positions,
+    int Rules,
+    int Completions,
+    IReadOnlyList<DemoAccount> Accounts,
+    IReadOnlyList<DemoSeedStep> Steps,
+    TimeSpan Elapsed)
+{
+    public override string ToString()
+    {
+        var text = new StringBuilder(Message);
+        if (Created)
+        {
+            text.AppendLine()
+                .Append(CultureInfo.InvariantCulture, $"{Sites} sites, {Departments} departments, {Staff} staff, {Positions} positions, {Rules} rules, {Completions} completions in {Elapsed.TotalSeconds:0.0} s.");
+            foreach (var a in Accounts)
+            {
+                text.AppendLine().Append(CultureInfo.InvariantCulture, $"  {a.Email,-32} {a.Role,-15} {a.DisplayName} — {a.JobRole}, {a.Department}");
+            }
+        }
+
+        return text.ToString();
+    }
+}

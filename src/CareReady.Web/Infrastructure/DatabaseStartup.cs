@@ -1,0 +1,66 @@
+using CareReady.Core.Data;
+using CareReady.Core.Demo;
+using CareReady.Core.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareReady.Web.Infrastructure;
+
+/// <summary>
+/// On start: bring the database to the current schema, load reference data, and on a first run in
+/// Development create the demo organisation so there is something to see.
+/// </summary>
+public static class DatabaseStartup
+{
+    /// <summary>The documented password of the fictional demo accounts; override with CareReady:Demo:Password.</summary>
+    public const string DefaultDemoPassword = "CareReady-demo-2026";
+    public const string DemoDomain = "careready.example";
+    public const int DefaultDemoSeed = 20261127;
+    public const int DefaultDemoStaff = 6000;
+
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<AppDbContext>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("CareReady.Startup");
+        var config = app.Configuration;
+
+        await DatabaseMigrator.MigrateAsync(db);
+
+        var seedDemo = config.GetValue("CareReady:Demo:SeedOnFirstRun", false);
+        var password = config["CareReady:Demo:Password"] ?? DefaultDemoPassword;
+        if (seedDemo && !await db.Organisations.AnyAsync())
+        {
+            var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+            var options = new DemoOptions(
+                config.GetValue("CareReady:Demo:Seed", DefaultDemoSeed),
+                config.GetValue("CareReady:Demo:StaffCount", DefaultDemoStaff),
+                today,
+                password);
+            logger.LogInformation("First run: creating the demo organisation ({Staff} staff)…", options.StaffCount);
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            await DemoSeeder.SeedAsync(db, services.GetRequiredService<UserManager<AppUser>>(), options);
+            var seconds = started.Elapsed.TotalSeconds;
+            logger.LogInformation("Demo organisation ready in {Seconds:0.0} s", seconds);
+        }
+
+        if (app.Environment.IsDevelopment() && seedDemo)
+        {
+            // Fictional demo accounts only: printed to the console, not to the log, so no personal data reaches log sinks.
+            var demoUsers = await db.Users.Where(u => u.Email!.EndsWith("@" + DemoDomain))
+                .OrderBy(u => u.Email).Select(u => u.Email).ToListAsync();
+            if (demoUsers.Count > 0)
+            {
+                Console.WriteLine();
+                Console.WriteLine("Demo accounts (password: " + password + "):");
+                foreach (var email in demoUsers)
+                {
+                    Console.WriteLine("  " + email);
+                }
+
+                Console.WriteLine();
+            }
+        }
+    }
+}

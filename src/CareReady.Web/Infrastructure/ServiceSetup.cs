@@ -1,0 +1,69 @@
+using CareReady.Core.Data;
+using CareReady.Core.Identity;
+using CareReady.Core.Workforce;
+using CareReady.Web.Competencies;
+using CareReady.Web.Import;
+using CareReady.Web.Requirements;
+using CareReady.Web.Security;
+using CareReady.Web.Workforce;
+using Microsoft.AspNetCore.Identity;
+
+namespace CareReady.Web.Infrastructure;
+
+/// <summary>Wires every feature into the host. Program.cs stays three lines long.</summary>
+public static class ServiceSetup
+{
+    public static WebApplicationBuilder AddCareReady(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddCareReadyDatabase(DatabaseOptions.FromConfiguration(builder.Configuration));
+        services.AddCareReadySecurity();
+        services.AddProblemDetails();
+        // Pages are UTF-8: write "—", "é", "ł" as themselves rather than as numeric entities.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddOpenApi();
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        services.AddRazorPages(o =>
+        {
+            // Pages live in feature folders beside their endpoints (see docs/decisions).
+            o.RootDirectory = "/";
+            o.Conventions.AddPageRoute("/Requirements/RuleEdit", "rules/new");
+        });
+
+        services.AddWorkforce();
+        services.AddRequirements();
+        services.AddStaffImport();
+        services.AddScoped<CareReady.Core.Competencies.ListCatalogue>();
+        return builder;
+    }
+
+    public static WebApplication UseCareReady(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error");
+            app.UseHsts();
+        }
+
+        // People get an NHS-styled page; API callers get RFC 9457 problem details.
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePages());
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapRazorPages();
+
+        var api = app.MapGroup("/api/v1").DisableAntiforgery();
+        api.MapWorkforceEndpoints();
+        api.MapRequirementEndpoints();
+        api.MapCompetencyEndpoints();
+        api.MapImportEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,80 @@
+using CareReady.Core.Data;
+using CareReady.Core.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace CareReady.Web.Security;
+
+/// <summary>Names of the authorisation policies; pages and endpoints use these, never raw role strings.</summary>
+public static class Policies
+{
+    /// <summary>May search people and see teams: managers (their subtrees), compliance leads and admins (organisation).</summary>
+    public const string PeopleReaders = nameof(PeopleReaders);
+
+    /// <summary>May change requirement rules, refresher overrides and targets.</summary>
+    public const string RuleEditors = nameof(RuleEditors);
+
+    /// <summary>May import HR files.</summary>
+    public const string Importers = nameof(Importers);
+}
+
+public static class SecuritySetup
+{
+    public static IServiceCollection AddCareReadySecurity(this IServiceCollection services)
+    {
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/access-denied";
+            o.Cookie.Name = "careready.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // API callers get status codes, not a redirect to the sign-in page.
+            o.Events.OnRedirectToLogin = c => ApiAware(c.Response, c.RedirectUri, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = c => ApiAware(c.Response, c.RedirectUri, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.PeopleReaders, p => p.RequireRole(Roles.Manager, Roles.ComplianceLead, Roles.Admin))
+            .AddPolicy(Policies.RuleEditors, p => p.RequireRole(Roles.ComplianceLead, Roles.Admin))
+            .AddPolicy(Policies.Importers, p => p.RequireRole(Roles.Admin));
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentUser>();
+        return services;
+    }
+
+    private static Task ApiAware(HttpResponse response, string redirectUri, int status)
+    {
+        if (response.HttpContext.Request.Path.StartsWithSegments("/api"))
+        {
+            response.StatusCode = status;
+        }
+        else
+        {
+            response.Redirect(redirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+}
