@@ -21,11 +21,11 @@ for path in sorted(glob.glob(os.path.join(folder, "**", "*.trx"), recursive=True
         definition = tree.getroot().find(f".//t:UnitTest[@id='{test_id}']", NS)
         if definition is not None:
             storage = os.path.basename(definition.get("storage", ""))
-        project = storage.replace(".dll", "") or "unknown"
-        if "Browser" in project:
+        project = storage.lower().replace(".dll", "") or "unknown"
+        if "browser.tests" in project:
             group = "browser (Chromium)"
-        elif "Web.Tests" in project:
-            group = "HTTP on PostgreSQL" if "Postgres" in name else ("HTTP on SQLite" if "Sqlite" in name else "HTTP (no database)")
+        elif "web.tests" in project:
+            group = "HTTP on PostgreSQL" if "Postgres" in name else ("HTTP on SQLite" if "Sqlite" in name else "HTTP and CLI (other)")
         else:
             group = "unit"
         key = "Passed" if outcome == "Passed" else ("Failed" if outcome in ("Failed", "Error", "Timeout", "Aborted") else "NotExecuted")

@@ -42,7 +42,7 @@ dotnet build CareReady.slnx -c Release -nologo -v quiet -clp:ErrorsOnly
 
 log "Checking both providers have no pending model changes"
 for provider in Sqlite Postgres; do
-  dotnet ef migrations has-pending-model-changes --no-build -c Release \
+  dotnet ef migrations has-pending-model-changes --no-build --configuration Release \
     --project "src/CareReady.Migrations.$provider" --startup-project "src/CareReady.Migrations.$provider"
 done
 

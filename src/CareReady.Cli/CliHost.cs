@@ -24,12 +24,15 @@ public static class CliHost
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton(TimeProvider.System);
-        services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        // EF logs its probe for the migrations table on a fresh PostgreSQL database as a failed command; real failures surface as exceptions.
+        services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None));
         services.AddCareReadyDatabase(DatabaseOptions.FromConfiguration(configuration));
-        services.AddIdentityCore<AppUser>()
+        services.AddIdentityCore<AppUser>(AccountPolicy.Apply)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>();
         services.AddScoped<CareReady.Core.Workforce.Import.ImportStaff>();
+        services.AddScoped<CareReady.Core.Workforce.Import.ImportDepartments>();
         return services.BuildServiceProvider();
     }
 }

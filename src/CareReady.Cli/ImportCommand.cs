@@ -62,6 +62,7 @@ public static class ImportCommand
 
         var command = new Command("import", "Import data files");
         command.Subcommands.Add(staff);
+        command.Subcommands.Add(ImportDepartmentsCommand.Create());
         return command;
     }
 }

@@ -5,4 +5,6 @@ var root = new RootCommand("careready — administer a CareReady installation (a
 root.Subcommands.Add(MigrateCommand.Create());
 root.Subcommands.Add(SeedCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
+root.Subcommands.Add(OrganisationCommand.Create());
+root.Subcommands.Add(UserCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -71,8 +71,8 @@ public sealed class JourneyTests(BrowserFixture browser) : IAsyncLifetime
             "Employee Number,Assignment Number,First Name,Last Name,Work Email,Person Start Date,Staff Group,Job Role,Band,Department Code,Patient Contact,Works With Children,Registered Clinician,Assignment Start Date",
             "20000001,20000001,Grace,Lee,grace.lee@test.example,2024-01-08,NMR,Staff Nurse,Band 5,WARD-A,Y,N,Y,2024-01-08",
             "20000002,20000002,Harry,Khan,harry.khan@test.example,2024-13-01,AC,Receptionist,Band 3,WARD-A,N,N,N,2024-02-01");
-        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "staff.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Check and import" }).ClickAsync();
+        await page.Locator("#CsvFile").SetInputFilesAsync(new FilePayload { Name = "staff.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check and import", Exact = true }).ClickAsync();
 
         await Assertions.Expect(page.GetByText("staff.csv was not imported")).ToBeVisibleAsync();
         var rows = page.Locator("[data-testid=import-error-table] tbody tr");

@@ -20,6 +20,15 @@ public sealed class Completion
     public DateOnly CompletedOn { get; set; }
     public CompletionSource Source { get; set; }
 
-    /// <summary>Where it came from: module version, statement id, certificate, previous employer.</summary>
+    /// <summary>Where it came from: module version, statement id, certificate id, previous employer.</summary>
     public string? Reference { get; set; }
+
+    /// <summary>For recognised prior learning: the employer or body where it was achieved.</summary>
+    public string? PriorLearningSource { get; set; }
+
+    /// <summary>Who recorded it (an account email, "import", "demo", "xapi:{client}").</summary>
+    public string? RecordedBy { get; set; }
+
+    /// <summary>When CareReady learned of it (UTC) — distinct from when it was achieved.</summary>
+    public DateTime RecordedAt { get; set; }
 }

@@ -16,83 +16,125 @@ public enum ComplianceState
     RenewalDue,
 
     Expired,
+
+    /// <summary>A time-limited exemption applies: counts as met, shown as exempt.</summary>
+    Exempt,
 }
 
-/// <summary>The state of one requirement for one person on a given day, with its key dates.</summary>
+/// <summary>One certification cycle: a completion and the expiry it produced.</summary>
+/// <param name="CompletedOn">The day of the completion.</param>
+/// <param name="ExpiresOn">The expiry it gave (null when the competency never expires).</param>
+/// <param name="RenewedEarly">True when it was completed inside the renewal window, so the expiry ran on from the previous one.</param>
+public sealed record CertificationCycle(DateOnly CompletedOn, DateOnly? ExpiresOn, bool RenewedEarly);
+
+/// <summary>An exemption's effective days: from <paramref name="StartsOn"/> up to (not including) <paramref name="EndsOn"/>.</summary>
+public readonly record struct ExemptionPeriod(DateOnly StartsOn, DateOnly EndsOn)
+{
+    public bool Covers(DateOnly date) => StartsOn <= date && date < EndsOn;
+}
+
+/// <summary>The state of one requirement for one person on a given day, with its key dates and history.</summary>
 public sealed record RequirementStatus(
     Requirement Requirement,
     ComplianceState State,
     DateOnly? LastCompleted,
     DateOnly? ExpiresOn,
-    DateOnly DueBy)
+    DateOnly DueBy,
+    IReadOnlyList<CertificationCycle> Cycles,
+    DateOnly? ExemptUntil = null)
 {
-    public bool IsCompliant => State is ComplianceState.Certified or ComplianceState.RenewalDue;
+    /// <summary>Counts towards the target: certified (renewal window open or not) or exempt.</summary>
+    public bool IsCompliant => State is ComplianceState.Certified or ComplianceState.RenewalDue or ComplianceState.Exempt;
 
-    /// <summary>Red / amber / green for matrices.</summary>
+    /// <summary>Red / amber / green for matrices; exempt is shown grey.</summary>
     public string Rag => State switch
     {
         ComplianceState.Certified => "green",
         ComplianceState.RenewalDue or ComplianceState.NotStartedInGrace => "amber",
+        ComplianceState.Exempt => "grey",
         _ => "red",
     };
 
-    public string Label => State switch
+    public string Label => Labels.For(State);
+}
+
+public static class Labels
+{
+    public static string For(ComplianceState state) => state switch
     {
         ComplianceState.NotStartedInGrace => "Not started",
         ComplianceState.NotStartedOverdue => "Overdue",
         ComplianceState.Certified => "Up to date",
         ComplianceState.RenewalDue => "Renewal due",
         ComplianceState.Expired => "Expired",
-        _ => State.ToString(),
+        ComplianceState.Exempt => "Exempt",
+        _ => state.ToString(),
     };
 }
 
 /// <summary>
-/// Works out a requirement's state from completion dates. Expiry = completion + refresher period;
-/// renewing early inside the window extends from the previous expiry (the Totara reference model).
+/// Works out a requirement's state from completion dates (the Totara certification model):
+/// expiry = completion + refresher period; a completion inside the renewal window (after it opens,
+/// before expiry) extends from the previous expiry instead; after expiry the person is back to
+/// needing it and shows as expired/overdue. Every completion is a cycle in the history. A higher
+/// level of the subject counts (the caller passes completions of every satisfying competency).
+/// An exemption covering the day makes it Exempt, whatever the completions say.
 /// </summary>
 public static class RequirementStatusCalculator
 {
     public const int DefaultRenewalWindowDays = 60;
 
-    /// <param name="requirement">The requirement.</param>
+    public static RequirementStatus Evaluate(Requirement requirement, IEnumerable<DateOnly> completionDates, DateOnly onDate, int renewalWindowDays = DefaultRenewalWindowDays) =>
+        Evaluate(requirement, completionDates, [], onDate, renewalWindowDays);
+
+    /// <param name="requirement">The requirement (refresher period, grace, when it started to apply).</param>
     /// <param name="completionDates">Dates of completions of any competency that satisfies it.</param>
-    /// <param name="onDate">The day to evaluate.</param>
+    /// <param name="exemptions">The person's exemption periods for this requirement.</param>
+    /// <param name="onDate">The day to evaluate; completions after it are ignored (as-of queries).</param>
     /// <param name="renewalWindowDays">How long before expiry the renewal window opens.</param>
-    public static RequirementStatus Evaluate(Requirement requirement, IEnumerable<DateOnly> completionDates, DateOnly onDate, int renewalWindowDays = DefaultRenewalWindowDays)
+    public static RequirementStatus Evaluate(
+        Requirement requirement, IEnumerable<DateOnly> completionDates, IEnumerable<ExemptionPeriod> exemptions,
+        DateOnly onDate, int renewalWindowDays = DefaultRenewalWindowDays)
     {
         var graceEnd = requirement.RequiredFrom.AddDays(requirement.GraceDays);
+        var cycles = new List<CertificationCycle>();
         DateOnly? expires = null;
         DateOnly? last = null;
-        foreach (var completed in completionDates.Where(d => d <= onDate).Order())
+        foreach (var completed in completionDates.Where(d => d <= onDate).Distinct().Order())
         {
             last = completed;
             if (requirement.RefresherMonths is not int months)
             {
+                cycles.Add(new CertificationCycle(completed, null, false));
                 continue;
             }
 
-            // Renewed inside the window (before expiry, after it opened): extend from the previous expiry.
             var earlyRenewal = expires is DateOnly previous
                 && completed < previous
                 && completed >= previous.AddDays(-renewalWindowDays);
             expires = earlyRenewal ? expires!.Value.AddMonths(months) : completed.AddMonths(months);
+            cycles.Add(new CertificationCycle(completed, expires, earlyRenewal));
         }
+
+        var exemption = exemptions.Where(e => e.Covers(onDate)).Select(e => (DateOnly?)e.EndsOn).Max();
 
         if (last is null)
         {
-            var state = onDate < graceEnd ? ComplianceState.NotStartedInGrace : ComplianceState.NotStartedOverdue;
-            return new RequirementStatus(requirement, state, null, null, graceEnd);
+            var state = exemption is not null ? ComplianceState.Exempt
+                : onDate < graceEnd ? ComplianceState.NotStartedInGrace : ComplianceState.NotStartedOverdue;
+            return new RequirementStatus(requirement, state, null, null, graceEnd, cycles, exemption);
         }
 
         if (expires is null)
         {
-            return new RequirementStatus(requirement, ComplianceState.Certified, last, null, last.Value);
+            return new RequirementStatus(requirement, exemption is null ? ComplianceState.Certified : ComplianceState.Exempt,
+                last, null, last.Value, cycles, exemption);
         }
 
-        var result = onDate >= expires.Value ? ComplianceState.Expired
+        var result = exemption is not null ? ComplianceState.Exempt
+            : onDate >= expires.Value ? ComplianceState.Expired
             : onDate >= expires.Value.AddDays(-renewalWindowDays) ? ComplianceState.RenewalDue
             : ComplianceState.Certified;
-        return new RequirementStatus(requirement, result, last, expires, expires.Value);
+        return new RequirementStatus(requirement, result, last, expires, expires.Value, cycles, exemption);
     }
 }

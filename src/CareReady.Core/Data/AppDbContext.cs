@@ -1,3 +1,4 @@
+using CareReady.Core.Audit;
 using CareReady.Core.Competencies;
 using CareReady.Core.Compliance;
 using CareReady.Core.Identity;
@@ -25,6 +26,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<SubjectTarget> SubjectTargets => Set<SubjectTarget>();
     public DbSet<Completion> Completions => Set<Completion>();
     public DbSet<ManagerScope> ManagerScopes => Set<ManagerScope>();
+    public DbSet<Exemption> Exemptions => Set<Exemption>();
+    public DbSet<ExternalCertificate> ExternalCertificates => Set<ExternalCertificate>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

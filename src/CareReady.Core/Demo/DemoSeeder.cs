@@ -124,6 +124,7 @@ public static class DemoSeeder
                 {
                     OrganisationId = orgId, StaffMemberId = staffIds[c.StaffMemberId], CompetencyId = c.CompetencyId,
                     CompletedOn = c.CompletedOn, Source = c.Source, Reference = c.Reference,
+                    RecordedBy = "demo", RecordedAt = c.CompletedOn.ToDateTime(new TimeOnly(17, 0), DateTimeKind.Utc),
                 }).ToList();
                 await DemoBulkInsert.InsertAsync(db, completionRows, BatchRows(db), ct);
                 Done("completions");

@@ -9,4 +9,9 @@ public sealed class Organisation
     public required string Code { get; set; }
 
     public required string Name { get; set; }
+
+    /// <summary>How many days before expiry the renewal window opens (default 60).</summary>
+    public int RenewalWindowDays { get; set; } = DefaultRenewalWindowDays;
+
+    public const int DefaultRenewalWindowDays = 60;
 }

@@ -43,7 +43,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
         }
 
         SignInError = result.IsLockedOut
-            ? "This account is locked after too many failed attempts. Try again in 15 minutes or contact your administrator."
+            ? $"This account is locked after too many failed attempts. Try again in {AccountPolicy.LockoutDuration.TotalMinutes:0} minutes or contact your administrator."
             : "The email address or password is not correct";
         return Page();
     }

@@ -1,6 +1,7 @@
 using CareReady.Core.Workforce.Import;
 using CareReady.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CareReady.Web.Import;
 
@@ -20,11 +21,6 @@ public static class ImportEndpoints
         api.MapPost("/imports/staff", async Task<Results<Ok<StaffImportResult>, JsonHttpResult<StaffImportProblem>, BadRequest<string>>> (
                 HttpRequest request, CurrentUser current, ImportStaff import, CancellationToken ct) =>
             {
-                if (request.ContentLength > MaxFileBytes)
-                {
-                    return TypedResults.BadRequest($"The file is larger than {MaxFileBytes / 1024 / 1024} MB.");
-                }
-
                 Stream body;
                 if (request.HasFormContentType)
                 {
@@ -56,6 +52,7 @@ public static class ImportEndpoints
                 }
             })
             .RequireAuthorization(Policies.Importers)
+            .WithMetadata(new RequestSizeLimitAttribute(MaxFileBytes))
             .WithTags("Import")
             .WithSummary("Import an HR staff and positions CSV (ESR-style). All or nothing: any bad row rejects the whole file with a per-row, per-column error list.");
         return api;

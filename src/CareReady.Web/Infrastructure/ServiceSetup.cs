@@ -34,6 +34,7 @@ public static class ServiceSetup
         services.AddWorkforce();
         services.AddRequirements();
         services.AddStaffImport();
+        services.AddDepartmentImport();
         services.AddScoped<CareReady.Core.Competencies.ListCatalogue>();
         return builder;
     }
@@ -42,7 +43,9 @@ public static class ServiceSetup
     {
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error");
+            // People get an NHS-styled page; API callers get RFC 9457 problem details (no stack trace).
+            app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseExceptionHandler("/error"));
+            app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), b => b.UseExceptionHandler());
             app.UseHsts();
         }
 
@@ -64,6 +67,7 @@ public static class ServiceSetup
         api.MapRequirementEndpoints();
         api.MapCompetencyEndpoints();
         api.MapImportEndpoints();
+        api.MapDepartmentImportEndpoints();
         return app;
     }
 }

@@ -11,6 +11,8 @@ public static class RequirementEndpoints
         services.AddScoped<ListRequirementRules>();
         services.AddScoped<SaveRequirementRule>();
         services.AddScoped<SetRefresherOverride>();
+        services.AddScoped<ListSubjectTargets>();
+        services.AddScoped<SetSubjectTarget>();
         return services;
     }
 
@@ -59,6 +61,16 @@ public static class RequirementEndpoints
         }).RequireAuthorization(Policies.RuleEditors).WithTags("Requirement rules")
           .WithSummary("Set (or with months=null remove) the organisation's refresher period for a competency; a justification is required");
 
+        api.MapGet("/targets", async (CurrentUser current, ListSubjectTargets list, CancellationToken ct) =>
+            TypedResults.Ok(await list.RunAsync((await current.GetScopeAsync(ct)).OrganisationId, ct)))
+            .WithTags("Requirement rules").WithSummary("The organisation's compliance target per subject");
+
+        api.MapPut("/targets/{subjectCode}", async Task<Results<NoContent, ValidationProblem>> (string subjectCode, TargetBody body, CurrentUser current, SetSubjectTarget set, CancellationToken ct) =>
+        {
+            var result = await set.RunAsync((await current.GetScopeAsync(ct)).OrganisationId, subjectCode, body.TargetPercent, ct);
+            return result.Succeeded ? TypedResults.NoContent() : Validation(result);
+        }).RequireAuthorization(Policies.RuleEditors).WithTags("Requirement rules").WithSummary("Set the compliance target for a subject");
+
         return api;
     }
 
@@ -67,3 +79,5 @@ public static class RequirementEndpoints
 }
 
 public sealed record RefresherOverrideBody(int? Months, string? Justification);
+
+public sealed record TargetBody(decimal TargetPercent);

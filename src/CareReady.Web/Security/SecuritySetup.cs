@@ -22,19 +22,7 @@ public static class SecuritySetup
 {
     public static IServiceCollection AddCareReadySecurity(this IServiceCollection services)
     {
-        services.AddIdentity<AppUser, IdentityRole>(o =>
-            {
-                o.Password.RequiredLength = 12;
-                o.Password.RequireDigit = true;
-                o.Password.RequireLowercase = true;
-                o.Password.RequireUppercase = true;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.User.RequireUniqueEmail = true;
-                o.SignIn.RequireConfirmedAccount = false;
-            })
+        services.AddIdentity<AppUser, IdentityRole>(AccountPolicy.Apply)
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders();
 

@@ -138,6 +138,13 @@ public sealed class ImportStaff(AppDbContext db, TimeProvider time)
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
+        catch (DbUpdateException)
+        {
+            // Another import created or changed the same people while this one was checking the file
+            // (a unique employee or assignment number now exists). Nothing of this import was saved.
+            db.ChangeTracker.Clear();
+            return StaffImportResult.Failed([ImportErrors.ConcurrentImport]);
+        }
         catch
         {
             db.ChangeTracker.Clear(); // never leave half an import pending in a context that may be saved again

@@ -1,16 +1,5 @@
 namespace CareReady.Core.Workforce.Import;
 
-/// <summary>One column of the staff import file, as the README and the import page describe it.</summary>
-/// <param name="Header">The header text (matched case-insensitively, ignoring surrounding spaces).</param>
-/// <param name="Required">
-/// True when the column must be present and every row must give a value. An optional column may be left
-/// out of the file altogether; for people and positions that already exist, a column that is left out
-/// leaves the stored value as it is.
-/// </param>
-/// <param name="Format">What a value must look like, in words.</param>
-/// <param name="Example">A valid value.</param>
-public sealed record StaffCsvColumn(string Header, bool Required, string Format, string Example);
-
 /// <summary>
 /// The staff import file (modelled on an NHS ESR extract): one row per position (ESR assignment); a
 /// person with two positions has two rows with the same employee number and the same person details.
@@ -65,7 +54,7 @@ public static class StaffCsvFormat
 
     private const string YesNoFormat = "Y or N (Yes/No and true/false are accepted too)";
 
-    public static IReadOnlyList<StaffCsvColumn> Columns { get; } =
+    public static IReadOnlyList<CsvColumn> Columns { get; } =
     [
         new(EmployeeNumber, true, "1 to 12 digits; the same on every row of one person", "12345678"),
         new(AssignmentNumber, true, "1 to 20 letters, digits or '-'; different on every row", "12345678-2"),

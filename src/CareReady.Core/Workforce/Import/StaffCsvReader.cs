@@ -136,33 +136,9 @@ public sealed partial class StaffCsvReader
         var headerRow = 0;
         var dataRows = 0;
 
-        using var text = new StreamReader(csv, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: -1, leaveOpen: true);
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        var file = CsvRecords.Read(csv);
+        foreach (var (row, fields) in file.Records)
         {
-            IgnoreBlankLines = false, // every physical line is counted, so row numbers match the spreadsheet
-            BadDataFound = null,      // a stray quote inside an unquoted value (O"Brien) is kept as written
-        };
-        using var parser = new CsvParser(text, config);
-
-        var previousRecordEnd = 0;
-        (int Row, int Field)? unterminated = null;
-        while (parser.Read())
-        {
-            var row = previousRecordEnd + 1;
-            previousRecordEnd = parser.RawRow;
-            var fields = parser.Record ?? [];
-
-            // A quote that is never closed swallows the rest of the file into one value: only the last
-            // record can be like that, so remember it and report it after the loop.
-            unterminated = parser.RawRow > row && parser.RawRecord.Count(c => c == '"') % 2 == 1
-                ? (row, fields.Length - 1)
-                : null;
-
-            if (fields.All(string.IsNullOrWhiteSpace))
-            {
-                continue;
-            }
-
             if (columns is null)
             {
                 headerRow = row;
@@ -186,11 +162,9 @@ public sealed partial class StaffCsvReader
                 "a header row and at least one row of staff; the file is empty")], new HashSet<string>());
         }
 
-        if (unterminated is (int badRow, int field))
+        if (file.Unterminated is (int badRow, int field))
         {
-            var column = columns.FirstOrDefault(c => c.Value == field).Key ?? "";
-            errors.Add(new ImportError(badRow, column, "",
-                "a closing quotation mark (\") for the quoted value that starts on this row; without it the rest of the file is read as one value"));
+            errors.Add(CsvRecords.UnterminatedQuote(badRow, columns.FirstOrDefault(c => c.Value == field).Key ?? ""));
         }
 
         if (dataRows == 0)
@@ -296,6 +270,10 @@ public sealed partial class StaffCsvReader
         if (p.AssignmentEnd is { Ok: true, Value: DateOnly end } && p.AssignmentStart is DateOnly from && end <= from)
         {
             r.Fail(AssignmentEndDate, "a date after the Assignment Start Date");
+        }
+        else if (p.AssignmentEnd is { Ok: true, Value: DateOnly ends } && p.Leaving is { Ok: true, Value: DateOnly left } && ends > left)
+        {
+            r.Fail(AssignmentEndDate, "a date on or before the Leaving Date (a position cannot outlast the person's employment)");
         }
 
         return p;

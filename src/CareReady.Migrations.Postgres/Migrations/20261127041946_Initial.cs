@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace CareReady.Migrations.Sqlite.Migrations
+namespace CareReady.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +16,10 @@ namespace CareReady.Migrations.Sqlite.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -26,12 +27,49 @@ namespace CareReady.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditChainHeads",
+                columns: table => new
+                {
+                    ChainId = table.Column<int>(type: "integer", nullable: false),
+                    LastSequence = table.Column<long>(type: "bigint", nullable: false),
+                    LastHash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditChainHeads", x => x.ChainId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: true),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    EntityType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    EntityId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Before = table.Column<string>(type: "text", nullable: true),
+                    After = table.Column<string>(type: "text", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    PreviousHash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Frameworks",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Publisher = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Code = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Publisher = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -42,10 +80,11 @@ namespace CareReady.Migrations.Sqlite.Migrations
                 name: "Organisations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RenewalWindowDays = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -56,9 +95,9 @@ namespace CareReady.Migrations.Sqlite.Migrations
                 name: "StaffGroups",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Clinical = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Code = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Clinical = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -69,11 +108,11 @@ namespace CareReady.Migrations.Sqlite.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -90,12 +129,12 @@ namespace CareReady.Migrations.Sqlite.Migrations
                 name: "Subjects",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FrameworkCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FrameworkCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -112,11 +151,11 @@ namespace CareReady.Migrations.Sqlite.Migrations
                 name: "Sites",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -133,17 +172,17 @@ namespace CareReady.Migrations.Sqlite.Migrations
                 name: "Staff",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    EmployeeNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    WorkEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    LeavingDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    RegistrationBody = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    RegistrationNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    EmployeeNumber = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    FirstName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    LastName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    WorkEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    LeavingDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    RegistrationBody = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    RegistrationNumber = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -160,16 +199,16 @@ namespace CareReady.Migrations.Sqlite.Migrations
                 name: "Competencies",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SubjectId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Level = table.Column<int>(type: "INTEGER", nullable: false),
-                    Variant = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    DefaultRefresherMonths = table.Column<int>(type: "INTEGER", nullable: true),
-                    FrameworkAudience = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    EsrCompetenceName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SubjectId = table.Column<int>(type: "integer", nullable: false),
+                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Level = table.Column<int>(type: "integer", nullable: false),
+                    Variant = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    DefaultRefresherMonths = table.Column<int>(type: "integer", nullable: true),
+                    FrameworkAudience = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    EsrCompetenceName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -186,11 +225,11 @@ namespace CareReady.Migrations.Sqlite.Migrations
                 name: "SubjectTargets",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SubjectId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TargetPercent = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    SubjectId = table.Column<int>(type: "integer", nullable: false),
+                    TargetPercent = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -213,15 +252,15 @@ namespace CareReady.Migrations.Sqlite.Migrations
                 name: "Departments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SiteId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Path = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    SiteId = table.Column<int>(type: "integer", nullable: true),
+                    ParentId = table.Column<int>(type: "integer", nullable: true),
+                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Path = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -250,24 +289,24 @@ namespace CareReady.Migrations.Sqlite.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    StaffMemberId = table.Column<int>(type: "INTEGER", nullable: true),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    StaffMemberId = table.Column<int>(type: "integer", nullable: true),
+                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -290,14 +329,17 @@ namespace CareReady.Migrations.Sqlite.Migrations
                 name: "Completions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    StaffMemberId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CompetencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Source = table.Column<int>(type: "INTEGER", nullable: false),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    StaffMemberId = table.Column<int>(type: "integer", nullable: false),
+                    CompetencyId = table.Column<int>(type: "integer", nullable: false),
+                    CompletedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Source = table.Column<int>(type: "integer", nullable: false),
+                    Reference = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    PriorLearningSource = table.Column<string>(type: "text", nullable: true),
+                    RecordedBy = table.Column<string>(type: "text", nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -323,17 +365,101 @@ namespace CareReady.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Exemptions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    StaffMemberId = table.Column<int>(type: "integer", nullable: false),
+                    CompetencyId = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ApprovedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ApprovedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RevokedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Exemptions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Exemptions_Competencies_CompetencyId",
+                        column: x => x.CompetencyId,
+                        principalTable: "Competencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Exemptions_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Exemptions_Staff_StaffMemberId",
+                        column: x => x.StaffMemberId,
+                        principalTable: "Staff",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExternalCertificates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    StaffMemberId = table.Column<int>(type: "integer", nullable: false),
+                    CompetencyId = table.Column<int>(type: "integer", nullable: false),
+                    CompletedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Provider = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    ReviewedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ReviewedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReviewNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExternalCertificates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExternalCertificates_Competencies_CompetencyId",
+                        column: x => x.CompetencyId,
+                        principalTable: "Competencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ExternalCertificates_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ExternalCertificates_Staff_StaffMemberId",
+                        column: x => x.StaffMemberId,
+                        principalTable: "Staff",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RefresherOverrides",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CompetencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Months = table.Column<int>(type: "INTEGER", nullable: false),
-                    Justification = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    CompetencyId = table.Column<int>(type: "integer", nullable: false),
+                    Months = table.Column<int>(type: "integer", nullable: false),
+                    Justification = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -356,20 +482,20 @@ namespace CareReady.Migrations.Sqlite.Migrations
                 name: "Positions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    StaffMemberId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AssignmentNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    StaffGroupCode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    JobRole = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    Band = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PatientContact = table.Column<bool>(type: "INTEGER", nullable: false),
-                    WorksWithChildren = table.Column<bool>(type: "INTEGER", nullable: false),
-                    RegisteredClinician = table.Column<bool>(type: "INTEGER", nullable: false),
-                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    StaffMemberId = table.Column<int>(type: "integer", nullable: false),
+                    AssignmentNumber = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    StaffGroupCode = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    JobRole = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Band = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    PatientContact = table.Column<bool>(type: "boolean", nullable: false),
+                    WorksWithChildren = table.Column<bool>(type: "boolean", nullable: false),
+                    RegisteredClinician = table.Column<bool>(type: "boolean", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -404,22 +530,22 @@ namespace CareReady.Migrations.Sqlite.Migrations
                 name: "RequirementRules",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    CompetencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    StaffGroupCode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
-                    JobRole = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
-                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Clinical = table.Column<bool>(type: "INTEGER", nullable: true),
-                    PatientContact = table.Column<bool>(type: "INTEGER", nullable: true),
-                    WorksWithChildren = table.Column<bool>(type: "INTEGER", nullable: true),
-                    RegisteredClinician = table.Column<bool>(type: "INTEGER", nullable: true),
-                    GraceDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CompetencyId = table.Column<int>(type: "integer", nullable: false),
+                    StaffGroupCode = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    JobRole = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: true),
+                    Clinical = table.Column<bool>(type: "boolean", nullable: true),
+                    PatientContact = table.Column<bool>(type: "boolean", nullable: true),
+                    WorksWithChildren = table.Column<bool>(type: "boolean", nullable: true),
+                    RegisteredClinician = table.Column<bool>(type: "boolean", nullable: true),
+                    GraceDays = table.Column<int>(type: "integer", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -448,11 +574,11 @@ namespace CareReady.Migrations.Sqlite.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -469,10 +595,10 @@ namespace CareReady.Migrations.Sqlite.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -489,8 +615,8 @@ namespace CareReady.Migrations.Sqlite.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    RoleId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -513,10 +639,10 @@ namespace CareReady.Migrations.Sqlite.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -533,11 +659,11 @@ namespace CareReady.Migrations.Sqlite.Migrations
                 name: "ManagerScopes",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -604,6 +730,17 @@ namespace CareReady.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_OrganisationId_EntityType_EntityId",
+                table: "AuditEntries",
+                columns: new[] { "OrganisationId", "EntityType", "EntityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_OrganisationId_Sequence",
+                table: "AuditEntries",
+                columns: new[] { "OrganisationId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Competencies_Code",
                 table: "Competencies",
                 column: "Code",
@@ -620,7 +757,7 @@ namespace CareReady.Migrations.Sqlite.Migrations
                 column: "CompetencyId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Completions_OrganisationId_StaffMemberId_CompetencyId_CompletedOn",
+                name: "IX_Completions_OrganisationId_StaffMemberId_CompetencyId_Compl~",
                 table: "Completions",
                 columns: new[] { "OrganisationId", "StaffMemberId", "CompetencyId", "CompletedOn" });
 
@@ -649,6 +786,41 @@ namespace CareReady.Migrations.Sqlite.Migrations
                 name: "IX_Departments_SiteId",
                 table: "Departments",
                 column: "SiteId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Exemptions_CompetencyId",
+                table: "Exemptions",
+                column: "CompetencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Exemptions_OrganisationId_StaffMemberId",
+                table: "Exemptions",
+                columns: new[] { "OrganisationId", "StaffMemberId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Exemptions_StaffMemberId",
+                table: "Exemptions",
+                column: "StaffMemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExternalCertificates_CompetencyId",
+                table: "ExternalCertificates",
+                column: "CompetencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExternalCertificates_OrganisationId_StaffMemberId",
+                table: "ExternalCertificates",
+                columns: new[] { "OrganisationId", "StaffMemberId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExternalCertificates_OrganisationId_Status",
+                table: "ExternalCertificates",
+                columns: new[] { "OrganisationId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExternalCertificates_StaffMemberId",
+                table: "ExternalCertificates",
+                column: "StaffMemberId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ManagerScopes_DepartmentId",
@@ -778,7 +950,19 @@ namespace CareReady.Migrations.Sqlite.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AuditChainHeads");
+
+            migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
                 name: "Completions");
+
+            migrationBuilder.DropTable(
+                name: "Exemptions");
+
+            migrationBuilder.DropTable(
+                name: "ExternalCertificates");
 
             migrationBuilder.DropTable(
                 name: "ManagerScopes");
