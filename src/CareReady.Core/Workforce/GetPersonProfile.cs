@@ -48,6 +48,13 @@ public sealed class GetPersonProfile(AppDbContext db, TimeProvider time)
             .Select(c => new { c.CompetencyId, c.CompletedOn })
             .ToListAsync(cancellationToken);
 
+        var exemptions = await db.Exemptions.AsNoTracking()
+            .Where(e => e.StaffMemberId == person.Id && e.OrganisationId == scope.OrganisationId && e.RevokedAt == null)
+            .Select(e => new { e.CompetencyId, e.StartsOn, e.EndsOn })
+            .ToListAsync(cancellationToken);
+        var renewalWindow = await db.Organisations.Where(o => o.Id == scope.OrganisationId)
+            .Select(o => o.RenewalWindowDays).FirstAsync(cancellationToken);
+
         var departmentNames = await db.Departments.Where(d => d.OrganisationId == scope.OrganisationId)
             .ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
         var positionsById = person.Positions.ToDictionary(p => p.Id);
@@ -57,7 +64,9 @@ public sealed class GetPersonProfile(AppDbContext db, TimeProvider time)
             var dates = completions
                 .Where(c => context.Competencies.TryGetValue(c.CompetencyId, out var held) && held.Satisfies(r.Competency))
                 .Select(c => c.CompletedOn);
-            var status = RequirementStatusCalculator.Evaluate(r, dates, onDate);
+            var status = RequirementStatusCalculator.Evaluate(r, dates,
+                exemptions.Where(e => e.CompetencyId == r.Competency.Id).Select(e => new ExemptionPeriod(e.StartsOn, e.EndsOn)),
+                onDate, renewalWindow);
             var reasons = r.Reasons
                 .GroupBy(x => (x.RuleId, x.PositionId))
                 .Select(g => g.First())
