@@ -2,6 +2,7 @@ using CareReady.Core.Data;
 using CareReady.Core.Identity;
 using CareReady.Core.Workforce;
 using CareReady.Web.Competencies;
+using CareReady.Web.Compliance;
 using CareReady.Web.Import;
 using CareReady.Web.Requirements;
 using CareReady.Web.Security;
@@ -32,6 +33,7 @@ public static class ServiceSetup
         });
 
         services.AddWorkforce();
+        services.AddComplianceViews();
         services.AddRequirements();
         services.AddStaffImport();
         services.AddDepartmentImport();
@@ -64,6 +66,7 @@ public static class ServiceSetup
 
         var api = app.MapGroup("/api/v1").DisableAntiforgery();
         api.MapWorkforceEndpoints();
+        api.MapComplianceEndpoints();
         api.MapRequirementEndpoints();
         api.MapCompetencyEndpoints();
         api.MapImportEndpoints();
