@@ -1,3 +1,4 @@
+using CareReady.Core.Audit;
 using CareReady.Core.Data;
 using CareReady.Core.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -28,6 +29,7 @@ public static class CliHost
         services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
             .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None));
         services.AddCareReadyDatabase(DatabaseOptions.FromConfiguration(configuration));
+        services.AddCareReadyAudit(AuditContext.CliActor);
         services.AddIdentityCore<AppUser>(AccountPolicy.Apply)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>();

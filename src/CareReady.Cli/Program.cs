@@ -7,4 +7,7 @@ root.Subcommands.Add(SeedCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(OrganisationCommand.Create());
 root.Subcommands.Add(UserCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(AuditCommand.Create());
+root.Subcommands.Add(ReportCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -17,10 +17,10 @@ public sealed class JourneyTests(BrowserFixture browser) : IAsyncLifetime
     public static TheoryData<string, string[]> RoleNavigation => new()
     {
         { TestData.LearnerEmail, ["Home", "My record", "Competencies"] },
-        { TestData.ManagerEmail, ["Home", "My record", "My team", "Compliance", "Departments", "Requirement rules", "Competencies"] },
+        { TestData.ManagerEmail, ["Home", "My record", "My team", "Compliance", "Certificates", "Departments", "Requirement rules", "Competencies"] },
         { TestData.EducatorEmail, ["Home", "My record", "Requirement rules", "Competencies"] },
-        { TestData.ComplianceEmail, ["Home", "My record", "People", "Compliance", "Departments", "Requirement rules", "Competencies"] },
-        { TestData.AdminEmail, ["Home", "My record", "People", "Compliance", "Departments", "Requirement rules", "Competencies", "Import staff"] },
+        { TestData.ComplianceEmail, ["Home", "My record", "People", "Compliance", "Certificates", "Departments", "Requirement rules", "Competencies"] },
+        { TestData.AdminEmail, ["Home", "My record", "People", "Compliance", "Certificates", "Departments", "Requirement rules", "Competencies", "Import staff"] },
     };
 
     [Theory]

@@ -52,7 +52,15 @@ public static class DatabaseSetup
     public static IServiceCollection AddCareReadyDatabase(this IServiceCollection services, DatabaseOptions options)
     {
         services.AddSingleton(options);
-        services.AddDbContext<AppDbContext>(b => Configure(b, options));
+        services.AddDbContext<AppDbContext>((provider, b) =>
+        {
+            Configure(b, options);
+            // The audit trail (AuditSetup.AddCareReadyAudit): scoped, so it carries the scope's actor.
+            if (provider.GetService<Audit.AuditInterceptor>() is { } audit)
+            {
+                b.AddInterceptors(audit);
+            }
+        });
         return services;
     }
 

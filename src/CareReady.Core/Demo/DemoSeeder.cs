@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CareReady.Core.Audit;
 using CareReady.Core.Compliance;
 using CareReady.Core.Data;
 using CareReady.Core.Identity;
@@ -29,6 +30,9 @@ public static class DemoSeeder
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(users);
         ArgumentNullException.ThrowIfNull(options);
+        // Most rows bypass EF: instead of one audit entry per row the trail gets one "demo.seeded" summary.
+        var audit = AuditInterceptor.For(db);
+        using var quiet = audit?.Context.Suppress();
         var total = Stopwatch.StartNew();
         var steps = new List<DemoSeedStep>();
         var step = Stopwatch.StartNew();
@@ -152,6 +156,15 @@ public static class DemoSeeder
 
         var accounts = await DemoAccounts.CreateAsync(db, users, demo, organisation.Id, departments, staffIds, options.Password, options.Today, ct);
         Done("accounts");
+
+        if (audit is not null)
+        {
+            await audit.RecordAsync(db, [new AuditRecord(organisation.Id, AuditActions.DemoSeeded, nameof(Organisation),
+                organisation.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), null, AuditJson.Object([
+                    new("Seed", options.Seed), new("Sites", demo.Sites.Count), new("Departments", demo.Departments.Count),
+                    new("Staff", demo.Staff.Count), new("Positions", demo.Positions.Count()), new("Rules", demo.Rules.Count),
+                    new("Completions", demo.Completions.Count), new("Accounts", accounts.Count)]))], ct);
+        }
 
         return new DemoSeedResult(true,
             $"Created the demo organisation {organisation.Name} ({organisation.Code}).",

@@ -6,7 +6,16 @@ using Microsoft.EntityFrameworkCore;
 namespace CareReady.Core.Reports;
 
 /// <summary>A competency column of the matrix: one that somebody in the unit is required to hold.</summary>
-public sealed record MatrixColumn(int CompetencyId, string Code, string Name, string SubjectCode, string SubjectName, int Level);
+public sealed record MatrixColumn(int CompetencyId, string Code, string Name, string SubjectCode, string SubjectName, int Level)
+{
+    /// <summary>"Fire Safety — Level 1": competency names are levels within their subject.</summary>
+    public string DisplayName => DisplayNameOf(SubjectName, Name);
+
+    public static string DisplayNameOf(string subjectName, string competencyName) =>
+        subjectName.Length == 0 || competencyName.StartsWith(subjectName, StringComparison.OrdinalIgnoreCase)
+            ? competencyName
+            : $"{subjectName} — {competencyName}";
+}
 
 /// <summary>
 /// One person × competency cell. <see cref="Required"/> is false where the person does not need the
@@ -27,10 +36,13 @@ public sealed record MatrixCell(
     public static readonly MatrixCell NotRequired = new(false, null, NotRequiredLabel, "none", null, null, null, null);
 
     /// <summary>
-    /// The date an inspector looks for: the expiry of the current certification, or, for someone never
-    /// trained, the day it is (or was) due by. Null when not required or when it never expires.
+    /// The date an inspector looks for: the expiry of the current certification; for someone never
+    /// trained, the day it is (or was) due by; for an exemption, the day it ends (the requirement applies
+    /// again). Null when not required or when the certification never expires.
     /// </summary>
-    public DateOnly? ExpiresOrDue => ExpiresOn ?? (Required && Completed is null ? DueBy : null);
+    public DateOnly? ExpiresOrDue => State == ComplianceState.Exempt
+        ? ExemptUntil
+        : ExpiresOn ?? (Required && Completed is null ? DueBy : null);
 
     public static MatrixCell From(RequirementStatus status) => new(true, status.State, status.Label, status.Rag,
         status.LastCompleted, status.ExpiresOn, status.DueBy, status.ExemptUntil);
@@ -230,9 +242,10 @@ public sealed class BuildTrainingMatrix(AppDbContext db, ComputeComplianceSnapsh
         }).ToList();
 
         var people = snapshot.People.ToDictionary(p => p.StaffMemberId);
-        var competencies = await db.Competencies.AsNoTracking()
-            .Select(c => new { c.Id, c.Code, c.Name })
-            .ToDictionaryAsync(c => c.Id, cancellationToken);
+        var competencies = (await db.Competencies.AsNoTracking()
+                .Select(c => new { c.Id, c.Code, c.Name, Subject = c.Subject!.Name })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(c => c.Id, c => (c.Code, Name: MatrixColumn.DisplayNameOf(c.Subject, c.Name)));
 
         // The same exemptions the snapshot honours (not revoked), limited to those in force on the day.
         var exemptions = (await db.Exemptions.AsNoTracking()

@@ -8,7 +8,7 @@ namespace CareReady.Core.Reports;
 /// <summary>
 /// The training matrix as CSV (UTF-8 with a byte-order mark, so Excel reads names correctly): a header,
 /// one row per person with three columns per competency ("&lt;code&gt; status", "&lt;code&gt; completed",
-/// "&lt;code&gt; expires" — the expiry, or the due date for someone never trained), then a blank line and
+/// "&lt;code&gt; expires" — the expiry; the due date for someone never trained; the end of an exemption), then a blank line and
 /// the summary per subject. Dates are YYYY-MM-DD.
 /// </summary>
 public static class MatrixCsvWriter

@@ -18,6 +18,8 @@ public static class MatrixXlsxWriter
     public const string ExemptionsSheet = "Exemptions";
     public const string PriorLearningSheet = "Prior learning";
 
+    private static readonly string[] CompetencyHeaders = ["Competency code", "Competency", "Subject"];
+
     // Cell formats (indexes into the stylesheet's cellXfs, see Styles()).
     private const uint Plain = 0, Header = 1, DateCell = 2, Green = 3, Amber = 4, Red = 5, Grey = 6, TitleCell = 7, OneDecimal = 8, DateTimeCell = 9, Bold = 10;
 
@@ -136,10 +138,10 @@ public static class MatrixXlsxWriter
         }
 
         rowIndex++;
-        WriteRow(writer, rowIndex++, new[] { "Competency code", "Competency", "Subject" }.Select(h => TextCell(h, Header, strings)));
+        WriteRow(writer, rowIndex++, CompetencyHeaders.Select(h => TextCell(h, Header, strings)));
         foreach (var c in matrix.Columns)
         {
-            WriteRow(writer, rowIndex++, [TextCell(c.Code, Plain, strings), TextCell(c.Name, Plain, strings), TextCell(c.SubjectName, Plain, strings)]);
+            WriteRow(writer, rowIndex++, [TextCell(c.Code, Plain, strings), TextCell(c.DisplayName, Plain, strings), TextCell(c.SubjectName, Plain, strings)]);
         }
 
         writer.WriteEndElement(); // sheetData
@@ -176,7 +178,7 @@ public static class MatrixXlsxWriter
         var topLeft = ColumnName(frozenColumns + 1) + "2";
         var pane = new Pane
         {
-            YSplit = 1,
+            VerticalSplit = 1,
             TopLeftCell = topLeft,
             ActivePane = frozenColumns > 0 ? PaneValues.BottomRight : PaneValues.BottomLeft,
             State = PaneStateValues.Frozen,

@@ -1,9 +1,12 @@
+using CareReady.Core.Audit;
 using CareReady.Core.Data;
 using CareReady.Core.Identity;
 using CareReady.Core.Workforce;
+using CareReady.Web.Audit;
 using CareReady.Web.Competencies;
 using CareReady.Web.Compliance;
 using CareReady.Web.Import;
+using CareReady.Web.Reports;
 using CareReady.Web.Requirements;
 using CareReady.Web.Security;
 using CareReady.Web.Workforce;
@@ -19,6 +22,7 @@ public static class ServiceSetup
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddCareReadyDatabase(DatabaseOptions.FromConfiguration(builder.Configuration));
+        services.AddCareReadyAudit();
         services.AddCareReadySecurity();
         services.AddProblemDetails();
         // Pages are UTF-8: write "—", "é", "ł" as themselves rather than as numeric entities.
@@ -34,9 +38,11 @@ public static class ServiceSetup
 
         services.AddWorkforce();
         services.AddComplianceViews();
+        services.AddEvidence();
         services.AddRequirements();
         services.AddStaffImport();
         services.AddDepartmentImport();
+        services.AddReports();
         services.AddScoped<CareReady.Core.Competencies.ListCatalogue>();
         return builder;
     }
@@ -57,6 +63,7 @@ public static class ServiceSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseAuditActor();
         app.UseAuthorization();
         app.UseAntiforgery();
 
@@ -67,10 +74,13 @@ public static class ServiceSetup
         var api = app.MapGroup("/api/v1").DisableAntiforgery();
         api.MapWorkforceEndpoints();
         api.MapComplianceEndpoints();
+        api.MapEvidenceEndpoints();
         api.MapRequirementEndpoints();
         api.MapCompetencyEndpoints();
         api.MapImportEndpoints();
         api.MapDepartmentImportEndpoints();
+        api.MapReportEndpoints();
+        api.MapAuditEndpoints();
         return app;
     }
 }

@@ -31,6 +31,7 @@ public static class Navigation
         if (orgWide || user.IsInRole(Roles.Manager))
         {
             items.Add(new("Compliance", "/compliance"));
+            items.Add(new("Certificates", "/certificates"));
             items.Add(new("Departments", "/departments"));
         }
 

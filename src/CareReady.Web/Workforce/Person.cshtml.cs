@@ -1,3 +1,5 @@
+using CareReady.Core.Compliance;
+using CareReady.Core.Data;
 using CareReady.Core.Workforce;
 using CareReady.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -6,10 +8,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CareReady.Web.Workforce;
 
 /// <summary>A person's record. Anyone may open their own; others need the person in their scope (else 404).</summary>
-public sealed class PersonModel(CurrentUser current, GetPersonProfile profiles) : PageModel
+public sealed class PersonModel(CurrentUser current, GetPersonProfile profiles, ListEvidence evidence, AppDbContext db) : PageModel
 {
     public PersonProfile Person { get; private set; } = null!;
     public bool IsSelf { get; private set; }
+    public PersonEvidence Evidence { get; private set; } = null!;
+
+    /// <summary>The caller may record exemptions and prior learning, and review certificates, for this person.</summary>
+    public bool CanApprove { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -22,6 +28,8 @@ public sealed class PersonModel(CurrentUser current, GetPersonProfile profiles) 
 
         Person = person;
         IsSelf = scope.OwnStaffMemberId == id;
+        Evidence = (await evidence.ForPersonAsync(scope, id, ct))!;
+        CanApprove = await EvidenceAccess.CanApproveForAsync(db, scope, id, ct);
         return Page();
     }
 }

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Text;
+using CareReady.Web.Tests.Infrastructure;
+
+namespace CareReady.Web.Tests.Audit;
+
+/// <summary>Runs the real <c>careready</c> command (src/CareReady.Cli, built by this project's reference) against a test app's database.</summary>
+internal static class AuditCli
+{
+    public sealed record Run(int ExitCode, string StdOut, string StdErr)
+    {
+        public override string ToString() => $"exit code {ExitCode}\n{StdOut}\n{StdErr}";
+    }
+
+    public static async Task<Run> RunAsync(TestApp app, params string[] args)
+    {
+        var folder = Directory.CreateTempSubdirectory("careready-audit-");
+        try
+        {
+            var start = new ProcessStartInfo(DotnetHost())
+            {
+                WorkingDirectory = folder.FullName, // no appsettings.json here: the environment alone configures the database
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                StandardOutputEncoding = Encoding.UTF8,
+                StandardErrorEncoding = Encoding.UTF8,
+                UseShellExecute = false,
+            };
+            start.ArgumentList.Add(CliAssemblyPath());
+            foreach (var arg in args)
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            start.Environment["Database__Provider"] = app.Database.Provider.ToString();
+            start.Environment["ConnectionStrings__CareReady"] = app.Database.ConnectionString;
+
+            using var process = Process.Start(start)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                throw;
+            }
+
+            return new Run(process.ExitCode, await stdout, await stderr);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static string DotnetHost()
+    {
+        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        if (!string.IsNullOrEmpty(host) && File.Exists(host))
+        {
+            return host;
+        }
+
+        var self = Environment.ProcessPath;
+        return self is not null && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : "dotnet";
+    }
+
+    /// <summary>src/CareReady.Cli/bin/&lt;configuration&gt;/net10.0/careready.dll, for the configuration these tests were built in.</summary>
+    private static string CliAssemblyPath()
+    {
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var framework = testOutput.Name;
+        var configuration = testOutput.Parent!.Name;
+        var root = testOutput;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "CareReady.slnx")))
+        {
+            root = root.Parent;
+        }
+
+        Assert.True(root is not null, "CareReady.slnx not found above " + testOutput.FullName);
+        var dll = Path.Combine(root.FullName, "src", "CareReady.Cli", "bin", configuration, framework, "careready.dll");
+        Assert.True(File.Exists(dll), $"{dll} not found; the test project's reference to CareReady.Cli builds it");
+        return dll;
+    }
+}
