@@ -4,7 +4,6 @@ using CareReady.Core.Compliance;
 using CareReady.Core.Data;
 using CareReady.Core.Reports;
 using CareReady.Core.Security;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CareReady.Cli;
@@ -66,16 +65,8 @@ public static class ReportCommand
             var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
             await DatabaseMigrator.MigrateAsync(db, ct);
 
-            var organisations = await db.Organisations.AsNoTracking().ToListAsync(ct);
-            var code = parse.GetValue(org);
-            var target = code is null
-                ? (organisations.Count == 1 ? organisations[0] : null)
-                : organisations.FirstOrDefault(o => string.Equals(o.Code, code, StringComparison.OrdinalIgnoreCase));
-            if (target is null)
+            if (await CliOrganisation.ResolveAsync(db, parse.GetValue(org), ct) is not { } target)
             {
-                await Console.Error.WriteLineAsync(code is null
-                    ? $"The database holds {organisations.Count} organisations; choose one with --org ({string.Join(", ", organisations.Select(o => o.Code))})."
-                    : $"No organisation with code '{code}'. Known: {string.Join(", ", organisations.Select(o => o.Code))}.");
                 return 2;
             }
 

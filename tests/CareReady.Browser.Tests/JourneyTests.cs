@@ -17,10 +17,10 @@ public sealed class JourneyTests(BrowserFixture browser) : IAsyncLifetime
     public static TheoryData<string, string[]> RoleNavigation => new()
     {
         { TestData.LearnerEmail, ["Home", "My record", "Competencies"] },
-        { TestData.ManagerEmail, ["Home", "My record", "My team", "Compliance", "Certificates", "Departments", "Requirement rules", "Competencies"] },
+        { TestData.ManagerEmail, ["Home", "My record", "My team", "Compliance", "Certificates", "Evidence pack", "Departments", "Requirement rules", "Competencies"] },
         { TestData.EducatorEmail, ["Home", "My record", "Requirement rules", "Competencies"] },
-        { TestData.ComplianceEmail, ["Home", "My record", "People", "Compliance", "Certificates", "Departments", "Requirement rules", "Competencies"] },
-        { TestData.AdminEmail, ["Home", "My record", "People", "Compliance", "Certificates", "Departments", "Requirement rules", "Competencies", "Import staff"] },
+        { TestData.ComplianceEmail, ["Home", "My record", "People", "Compliance", "Certificates", "Evidence pack", "Departments", "Requirement rules", "Competencies"] },
+        { TestData.AdminEmail, ["Home", "My record", "People", "Compliance", "Certificates", "Evidence pack", "Departments", "Requirement rules", "Competencies", "Import staff"] },
     };
 
     [Theory]
@@ -86,6 +86,28 @@ public sealed class JourneyTests(BrowserFixture browser) : IAsyncLifetime
         // Nothing was applied: the good row's person does not exist.
         await page.GotoAsync(_app.BaseUrl + "people?q=Grace");
         await Assertions.Expect(page.GetByTestId("result-count")).ToHaveTextAsync("0 people");
+    }
+
+    [Fact]
+    public async Task Compliance_lead_reads_the_summary_then_the_team_matrix_as_of_a_past_day()
+    {
+        var page = await NewPageAsync();
+        await SignInAsync(page, TestData.ComplianceEmail);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Compliance", Exact = true }).ClickAsync();
+        var fire = page.Locator("[data-testid=subject-summary] tr", new() { HasText = "Fire Safety" });
+        await Assertions.Expect(fire).ToContainTextAsync("25.0%");
+        await Axe.AssertAccessibleAsync(page);
+        await Screenshots.SaveAsync(page, "compliance");
+
+        await page.GetByLabel("As of (YYYY-MM-DD)").FillAsync("2025-03-01");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Assertions.Expect(fire).ToContainTextAsync("0.0%");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Open the team matrix" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=matrix] tbody tr")).ToHaveCountAsync(4);
+        await Axe.AssertAccessibleAsync(page);
+        await page.GotoAsync(_app.BaseUrl + "compliance/matrix?show=action&sort=overdue");
+        await Screenshots.SaveAsync(page, "matrix");
     }
 
     [Fact]

@@ -200,8 +200,10 @@ public sealed class BuildTrainingMatrix(AppDbContext db, ComputeComplianceSnapsh
             var departments = await db.Departments.AsNoTracking().Where(d => d.OrganisationId == scope.OrganisationId)
                 .Select(d => new { d.Id, d.Code })
                 .ToListAsync(cancellationToken);
+            // Exact code first; otherwise ignoring case, provided that names one department only.
+            var ignoringCase = departments.Where(d => string.Equals(d.Code, wanted, StringComparison.OrdinalIgnoreCase)).ToList();
             var match = departments.FirstOrDefault(d => string.Equals(d.Code, wanted, StringComparison.Ordinal))
-                ?? departments.SingleOrDefault(d => string.Equals(d.Code, wanted, StringComparison.OrdinalIgnoreCase));
+                ?? (ignoringCase.Count == 1 ? ignoringCase[0] : null);
             if (match is null || !scope.CanSeeDepartment(match.Id))
             {
                 return null;

@@ -88,6 +88,9 @@ public static class MatrixPdfWriter
         private readonly XFont _smallBold = new(FontFamily, 6, XFontStyleEx.Bold);
         private readonly XFont _footer = new(FontFamily, 7, XFontStyleEx.Regular);
 
+        private readonly XSolidBrush _textBrush = new(Text);
+        private readonly XSolidBrush _secondaryBrush = new(Secondary);
+        private readonly XPen _rulePen = new(Rule, 0.4);
         private readonly Dictionary<(string, XFont, double), string> _fitted = [];
         private XGraphics? _gfx;
         private double _y;
@@ -111,8 +114,8 @@ public static class MatrixPdfWriter
                 ("Competencies", matrix.Columns.Count.ToString(Culture)),
             })
             {
-                Gfx.DrawString(label, _bodyBold, new XSolidBrush(Text), new XRect(Margin, _y, 90, 12), XStringFormats.TopLeft);
-                Gfx.DrawString(Fit(value, _body, Width - 90), _body, new XSolidBrush(Text), new XRect(Margin + 90, _y, Width - 90, 12), XStringFormats.TopLeft);
+                Gfx.DrawString(label, _bodyBold, _textBrush, new XRect(Margin, _y, 90, 12), XStringFormats.TopLeft);
+                Gfx.DrawString(Fit(value, _body, Width - 90), _body, _textBrush, new XRect(Margin + 90, _y, Width - 90, 12), XStringFormats.TopLeft);
                 _y += 13;
             }
 
@@ -167,20 +170,20 @@ public static class MatrixPdfWriter
                     Line(heading + (continued ? " (continued)" : ""), _heading, Text, 16);
                     var x = Margin;
                     Box(x, _y, nameWidth, headerHeight, HeaderFill);
-                    Gfx.DrawString("Name", _cellBold, new XSolidBrush(Text), new XRect(x + 2, _y + 2, nameWidth - 4, 10), XStringFormats.TopLeft);
+                    Gfx.DrawString("Name", _cellBold, _textBrush, new XRect(x + 2, _y + 2, nameWidth - 4, 10), XStringFormats.TopLeft);
                     x += nameWidth;
                     Box(x, _y, numberWidth, headerHeight, HeaderFill);
-                    Gfx.DrawString("Emp. no.", _cellBold, new XSolidBrush(Text), new XRect(x + 2, _y + 2, numberWidth - 4, 10), XStringFormats.TopLeft);
+                    Gfx.DrawString("Emp. no.", _cellBold, _textBrush, new XRect(x + 2, _y + 2, numberWidth - 4, 10), XStringFormats.TopLeft);
                     x += numberWidth;
                     for (var c = first; c < first + count; c++)
                     {
                         var column = matrix.Columns[c];
                         Box(x, _y, cellWidth, headerHeight, HeaderFill);
-                        Gfx.DrawString(Fit(column.Code, _smallBold, cellWidth - 4), _smallBold, new XSolidBrush(Text), new XRect(x + 2, _y + 2, cellWidth - 4, 8), XStringFormats.TopLeft);
+                        Gfx.DrawString(Fit(column.Code, _smallBold, cellWidth - 4), _smallBold, _textBrush, new XRect(x + 2, _y + 2, cellWidth - 4, 8), XStringFormats.TopLeft);
                         var ly = _y + 10;
                         foreach (var part in Wrap(column.DisplayName, _small, cellWidth - 4, 4))
                         {
-                            Gfx.DrawString(part, _small, new XSolidBrush(Text), new XRect(x + 2, ly, cellWidth - 4, 7), XStringFormats.TopLeft);
+                            Gfx.DrawString(part, _small, _textBrush, new XRect(x + 2, ly, cellWidth - 4, 7), XStringFormats.TopLeft);
                             ly += 7;
                         }
 
@@ -201,12 +204,12 @@ public static class MatrixPdfWriter
 
                     var x = Margin;
                     Box(x, _y, nameWidth, rowHeight, null);
-                    Gfx.DrawString(Fit($"{row.LastName}, {row.FirstName}", _cellBold, nameWidth - 4), _cellBold, new XSolidBrush(Text), new XRect(x + 2, _y + 2, nameWidth - 4, 9), XStringFormats.TopLeft);
-                    Gfx.DrawString(Fit(row.JobRole, _small, nameWidth - 4), _small, new XSolidBrush(Secondary), new XRect(x + 2, _y + 10.5, nameWidth - 4, 7), XStringFormats.TopLeft);
-                    Gfx.DrawString(Fit(row.Department, _small, nameWidth - 4), _small, new XSolidBrush(Secondary), new XRect(x + 2, _y + 17, nameWidth - 4, 7), XStringFormats.TopLeft);
+                    Gfx.DrawString(Fit($"{row.LastName}, {row.FirstName}", _cellBold, nameWidth - 4), _cellBold, _textBrush, new XRect(x + 2, _y + 2, nameWidth - 4, 9), XStringFormats.TopLeft);
+                    Gfx.DrawString(Fit(row.JobRole, _small, nameWidth - 4), _small, _secondaryBrush, new XRect(x + 2, _y + 10.5, nameWidth - 4, 7), XStringFormats.TopLeft);
+                    Gfx.DrawString(Fit(row.Department, _small, nameWidth - 4), _small, _secondaryBrush, new XRect(x + 2, _y + 17, nameWidth - 4, 7), XStringFormats.TopLeft);
                     x += nameWidth;
                     Box(x, _y, numberWidth, rowHeight, null);
-                    Gfx.DrawString(Fit(row.EmployeeNumber, _cell, numberWidth - 4), _cell, new XSolidBrush(Text), new XRect(x + 2, _y + 2, numberWidth - 4, 9), XStringFormats.TopLeft);
+                    Gfx.DrawString(Fit(row.EmployeeNumber, _cell, numberWidth - 4), _cell, _textBrush, new XRect(x + 2, _y + 2, numberWidth - 4, 9), XStringFormats.TopLeft);
                     x += numberWidth;
                     for (var c = first; c < first + count; c++)
                     {
@@ -231,11 +234,11 @@ public static class MatrixPdfWriter
             });
             if (!cell.Required)
             {
-                Gfx.DrawString(Fit(cell.Status, _small, width - 4), _small, new XSolidBrush(Secondary), new XRect(x + 2, _y + 2, width - 4, 7), XStringFormats.TopLeft);
+                Gfx.DrawString(Fit(cell.Status, _small, width - 4), _small, _secondaryBrush, new XRect(x + 2, _y + 2, width - 4, 7), XStringFormats.TopLeft);
                 return;
             }
 
-            Gfx.DrawString(Fit(cell.Status, _smallBold, width - 4), _smallBold, new XSolidBrush(Text), new XRect(x + 2, _y + 2, width - 4, 7), XStringFormats.TopLeft);
+            Gfx.DrawString(Fit(cell.Status, _smallBold, width - 4), _smallBold, _textBrush, new XRect(x + 2, _y + 2, width - 4, 7), XStringFormats.TopLeft);
             var lines = new List<string>(2);
             if (cell.Completed is DateOnly done)
             {
@@ -261,7 +264,7 @@ public static class MatrixPdfWriter
             var ly = _y + 9.5;
             foreach (var line in lines.Take(2))
             {
-                Gfx.DrawString(Fit(line, _small, width - 4), _small, new XSolidBrush(Text), new XRect(x + 2, ly, width - 4, 7), XStringFormats.TopLeft);
+                Gfx.DrawString(Fit(line, _small, width - 4), _small, _textBrush, new XRect(x + 2, ly, width - 4, 7), XStringFormats.TopLeft);
                 ly += 7;
             }
         }
@@ -304,8 +307,8 @@ public static class MatrixPdfWriter
                 using var gfx = XGraphics.FromPdfPage(document.Pages[i], XGraphicsPdfPageOptions.Append);
                 var y = 595 - Margin;
                 gfx.DrawLine(new XPen(Rule, 0.5), Margin, y - 4, 842 - Margin, y - 4);
-                gfx.DrawString(Fit(left, _footer, Width - 90, gfx), _footer, new XSolidBrush(Secondary), new XRect(Margin, y, Width - 90, 9), XStringFormats.TopLeft);
-                gfx.DrawString($"Page {i + 1} of {total}", _footer, new XSolidBrush(Secondary), new XRect(Margin, y, Width, 9), XStringFormats.TopRight);
+                gfx.DrawString(Fit(left, _footer, Width - 90, gfx), _footer, _secondaryBrush, new XRect(Margin, y, Width - 90, 9), XStringFormats.TopLeft);
+                gfx.DrawString($"Page {i + 1} of {total}", _footer, _secondaryBrush, new XRect(Margin, y, Width, 9), XStringFormats.TopRight);
             }
         }
 
@@ -322,7 +325,7 @@ public static class MatrixPdfWriter
                 for (var i = 0; i < columns.Count; i++)
                 {
                     Box(x, _y, widths[i], lineHeight + 2 * padding, HeaderFill);
-                    Gfx.DrawString(Fit(columns[i].Header, _cellBold, widths[i] - 4), _cellBold, new XSolidBrush(Text),
+                    Gfx.DrawString(Fit(columns[i].Header, _cellBold, widths[i] - 4), _cellBold, _textBrush,
                         new XRect(x + 2, _y + padding, widths[i] - 4, lineHeight), columns[i].Numeric ? XStringFormats.TopRight : XStringFormats.TopLeft);
                     x += widths[i];
                 }
@@ -355,7 +358,7 @@ public static class MatrixPdfWriter
                     var ly = _y + padding;
                     foreach (var line in wrapped[i])
                     {
-                        Gfx.DrawString(line, _cell, new XSolidBrush(Text), new XRect(x + 2, ly, widths[i] - 4, lineHeight),
+                        Gfx.DrawString(line, _cell, _textBrush, new XRect(x + 2, ly, widths[i] - 4, lineHeight),
                             columns[i].Numeric ? XStringFormats.TopRight : XStringFormats.TopLeft);
                         ly += lineHeight;
                     }
@@ -404,14 +407,13 @@ public static class MatrixPdfWriter
 
         private void Box(double x, double y, double width, double height, XColor? fill)
         {
-            var pen = new XPen(Rule, 0.4);
             if (fill is XColor color)
             {
-                Gfx.DrawRectangle(pen, new XSolidBrush(color), x, y, width, height);
+                Gfx.DrawRectangle(_rulePen, new XSolidBrush(color), x, y, width, height);
             }
             else
             {
-                Gfx.DrawRectangle(pen, x, y, width, height);
+                Gfx.DrawRectangle(_rulePen, x, y, width, height);
             }
         }
 

@@ -41,7 +41,6 @@ public static class ServiceSetup
         services.AddEvidence();
         services.AddRequirements();
         services.AddStaffImport();
-        services.AddDepartmentImport();
         services.AddReports();
         services.AddScoped<CareReady.Core.Competencies.ListCatalogue>();
         return builder;
@@ -78,7 +77,6 @@ public static class ServiceSetup
         api.MapRequirementEndpoints();
         api.MapCompetencyEndpoints();
         api.MapImportEndpoints();
-        api.MapDepartmentImportEndpoints();
         api.MapReportEndpoints();
         api.MapAuditEndpoints();
         return app;

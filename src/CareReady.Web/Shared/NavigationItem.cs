@@ -32,6 +32,7 @@ public static class Navigation
         {
             items.Add(new("Compliance", "/compliance"));
             items.Add(new("Certificates", "/certificates"));
+            items.Add(new("Evidence pack", "/reports/evidence-pack"));
             items.Add(new("Departments", "/departments"));
         }
 

@@ -344,7 +344,7 @@ public class StaffImportTests
         var multipartResponse = await admin.PostMultipartAsync(bad);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, multipartResponse.StatusCode);
         Assert.Equal("application/problem+json", multipartResponse.Content.Headers.ContentType?.MediaType);
-        var fromMultipart = (await multipartResponse.Content.ReadFromJsonAsync<StaffImportProblem>())!.Errors;
+        var fromMultipart = (await multipartResponse.Content.ReadFromJsonAsync<ImportProblem>())!.Errors;
         Assert.Equal(
             [
                 new ImportError(3, "Patient Contact", "maybe", "one of Y, N, Yes, No"),
@@ -451,7 +451,7 @@ public class StaffImportTests
         var response = await client.PostCsvAsync(csv);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        return (await response.Content.ReadFromJsonAsync<StaffImportProblem>())!.Errors;
+        return (await response.Content.ReadFromJsonAsync<ImportProblem>())!.Errors;
     }
 
     private static async Task<StaffPage> SearchAsync(HttpClient client, string url)

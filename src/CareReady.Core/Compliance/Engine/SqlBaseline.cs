@@ -71,29 +71,34 @@ public sealed class SqlBaseline(NpgsqlConnection connection)
             AND (r."RegisteredClinician" IS NULL OR r."RegisteredClinician" = pos.rc)
           GROUP BY pos.staff_id, pos.org_id, r."CompetencyId"
         ),
-        flagged AS (
-          SELECT m.*, c."SubjectId" AS subject_id, c."Level" AS lvl, c."Variant" AS variant,
-                 NOT EXISTS (
-                   SELECT 1 FROM matched o JOIN "Competencies" oc ON oc."Id" = o.comp_id
-                   WHERE o.staff_id = m.staff_id AND o.comp_id <> m.comp_id
-                     AND oc."SubjectId" = c."SubjectId" AND oc."Level" >= c."Level" AND (c."Variant" IS NULL OR oc."Variant" IS NOT DISTINCT FROM c."Variant")
-                     AND NOT (c."SubjectId" = oc."SubjectId" AND c."Level" >= oc."Level" AND (oc."Variant" IS NULL OR c."Variant" IS NOT DISTINCT FROM oc."Variant")
-                              AND o.comp_id > m.comp_id)) AS kept
+        mc AS (
+          SELECT m.*, c."SubjectId" AS subject_id, c."Level" AS lvl, c."Variant" AS variant
           FROM matched m JOIN "Competencies" c ON c."Id" = m.comp_id
         ),
+        -- A required competency that another required one satisfies is folded into it (ties: the lower id stays).
+        superseded AS (
+          SELECT DISTINCT m.staff_id, m.comp_id
+          FROM mc m
+          JOIN mc o ON o.staff_id = m.staff_id AND o.subject_id = m.subject_id AND o.comp_id <> m.comp_id
+          WHERE o.lvl >= m.lvl AND (m.variant IS NULL OR o.variant IS NOT DISTINCT FROM m.variant)
+            AND NOT (m.lvl >= o.lvl AND (o.variant IS NULL OR m.variant IS NOT DISTINCT FROM o.variant) AND o.comp_id > m.comp_id)
+        ),
+        flagged AS (
+          SELECT m.*, s.comp_id IS NULL AS kept
+          FROM mc m LEFT JOIN superseded s ON s.staff_id = m.staff_id AND s.comp_id = m.comp_id
+        ),
         req AS (
-          SELECT k.staff_id, k.org_id, k.comp_id, k.subject_id, k.grace,
-                 (SELECT min(f.from_date) FROM flagged f
-                  WHERE f.staff_id = k.staff_id
-                    AND (f.comp_id = k.comp_id OR (NOT f.kept AND f.subject_id = k.subject_id AND k.lvl >= f.lvl
-                         AND (f.variant IS NULL OR k.variant IS NOT DISTINCT FROM f.variant)))) AS from_date,
-                 CASE WHEN ro."Id" IS NOT NULL THEN ro."Months" ELSE c."DefaultRefresherMonths" END AS months,
-                 o."RenewalWindowDays" AS win
+          SELECT k.staff_id, k.org_id, k.comp_id, k.subject_id, k.grace, min(f.from_date) AS from_date,
+                 min(CASE WHEN ro."Id" IS NOT NULL THEN ro."Months" ELSE c."DefaultRefresherMonths" END) AS months,
+                 min(o."RenewalWindowDays") AS win
           FROM flagged k
+          JOIN flagged f ON f.staff_id = k.staff_id AND f.subject_id = k.subject_id
+                        AND (f.comp_id = k.comp_id OR (NOT f.kept AND k.lvl >= f.lvl AND (f.variant IS NULL OR k.variant IS NOT DISTINCT FROM f.variant)))
           JOIN "Competencies" c ON c."Id" = k.comp_id
           JOIN "Organisations" o ON o."Id" = k.org_id
           LEFT JOIN "RefresherOverrides" ro ON ro."OrganisationId" = k.org_id AND ro."CompetencyId" = k.comp_id
           WHERE k.kept
+          GROUP BY k.staff_id, k.org_id, k.comp_id, k.subject_id, k.grace
         ),
         held AS (
           SELECT DISTINCT q.staff_id, q.comp_id, cm."CompletedOn" AS completed
