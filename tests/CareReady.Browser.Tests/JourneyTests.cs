@@ -93,7 +93,7 @@ public sealed class JourneyTests(BrowserFixture browser) : IAsyncLifetime
     {
         var page = await NewPageAsync();
         await SignInAsync(page, TestData.ComplianceEmail);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Compliance", Exact = true }).ClickAsync();
+        await page.Locator("nav.nhsuk-header__navigation").GetByRole(AriaRole.Link, new() { Name = "Compliance", Exact = true }).ClickAsync();
         var fire = page.Locator("[data-testid=subject-summary] tr", new() { HasText = "Fire Safety" });
         await Assertions.Expect(fire).ToContainTextAsync("25.0%");
         await Axe.AssertAccessibleAsync(page);

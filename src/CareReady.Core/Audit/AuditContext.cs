@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace CareReady.Core.Audit;
 
 /// <summary>
@@ -63,6 +65,19 @@ public sealed class AuditContext
             {
                 Interlocked.Decrement(ref context._suppressed);
             }
+        }
+    }
+}
+
+/// <summary>Lets a use case say why it changes something, for the audit entries of its next save.</summary>
+public static class AuditReason
+{
+    /// <summary>Sets the reason recorded with the next changes saved through <paramref name="db"/> (no-op when not audited).</summary>
+    public static void Set(DbContext db, string? reason)
+    {
+        if (AuditInterceptor.For(db) is { } audit)
+        {
+            audit.Context.Reason = reason;
         }
     }
 }

@@ -65,6 +65,7 @@ public sealed class RecordExemption(AppDbContext db, TimeProvider time)
             EndsOn = input.EndsOn,
         };
         db.Exemptions.Add(exemption);
+        Audit.AuditReason.Set(db, exemption.Reason);
         await db.SaveChangesAsync(cancellationToken);
         return new SaveResult(exemption.Id, errors);
     }

@@ -62,6 +62,7 @@ public sealed class RecordPriorLearning(AppDbContext db, TimeProvider time)
             RecordedAt = now,
         };
         db.Completions.Add(completion);
+        Audit.AuditReason.Set(db, "recognised prior learning from " + completion.PriorLearningSource);
         await db.SaveChangesAsync(cancellationToken);
         return new SaveResult((int)completion.Id, errors);
     }

@@ -56,6 +56,7 @@ public sealed class ReviewCertificate(AppDbContext db, TimeProvider time)
             });
         }
 
+        Audit.AuditReason.Set(db, approve ? "certificate approved" : "certificate rejected: " + certificate.ReviewNote);
         await db.SaveChangesAsync(cancellationToken); // one save: status and completion together
         return new SaveResult(certificate.Id, errors);
     }

@@ -66,6 +66,7 @@ public sealed class SetRefresherOverride(AppDbContext db, TimeProvider time)
             db.RefresherOverrides.Add(existing);
         }
 
+        Audit.AuditReason.Set(db, justification);
         existing.Months = input.Months!.Value;
         existing.Justification = justification;
         existing.RecordedBy = actor;

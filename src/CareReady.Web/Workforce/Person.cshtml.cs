@@ -17,6 +17,9 @@ public sealed class PersonModel(CurrentUser current, GetPersonProfile profiles, 
     /// <summary>The caller may record exemptions and prior learning, and review certificates, for this person.</summary>
     public bool CanApprove { get; private set; }
 
+    /// <summary>Compliance leads and admins may open the audit trail.</summary>
+    public bool CanAudit { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var scope = await current.GetScopeAsync(ct);
@@ -30,6 +33,7 @@ public sealed class PersonModel(CurrentUser current, GetPersonProfile profiles, 
         IsSelf = scope.OwnStaffMemberId == id;
         Evidence = (await evidence.ForPersonAsync(scope, id, ct))!;
         CanApprove = await EvidenceAccess.CanApproveForAsync(db, scope, id, ct);
+        CanAudit = scope.OrganisationWide;
         return Page();
     }
 }
