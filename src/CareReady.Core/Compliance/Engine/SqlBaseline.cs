@@ -31,6 +31,9 @@ public sealed class SqlBaseline(NpgsqlConnection connection)
             $$;
             DROP AGGREGATE IF EXISTS pg_temp.cr_chain(date, integer, integer);
             CREATE AGGREGATE pg_temp.cr_chain(date, integer, integer) (SFUNC = pg_temp.cr_chain_step, STYPE = date);
+            -- The planner cannot estimate the CTEs (it guesses one row) and would nest loops over
+            -- hundreds of thousands of rows; hash joins are what this whole-population query needs.
+            SET enable_nestloop = off;
             """;
         command.CommandTimeout = 0;
         await command.ExecuteNonQueryAsync(ct);
@@ -101,7 +104,7 @@ public sealed class SqlBaseline(NpgsqlConnection connection)
           GROUP BY k.staff_id, k.org_id, k.comp_id, k.subject_id, k.grace
         ),
         held AS (
-          SELECT DISTINCT q.staff_id, q.comp_id, cm."CompletedOn" AS completed
+          SELECT DISTINCT q.staff_id, q.comp_id, q.months, q.win, cm."CompletedOn" AS completed
           FROM req q
           JOIN "Competencies" rc ON rc."Id" = q.comp_id
           JOIN "Completions" cm ON cm."StaffMemberId" = q.staff_id AND cm."OrganisationId" = q.org_id AND cm."CompletedOn" <= @d
@@ -110,8 +113,8 @@ public sealed class SqlBaseline(NpgsqlConnection connection)
         ),
         chain AS (
           SELECT h.staff_id, h.comp_id, max(h.completed) AS last_completed,
-                 pg_temp.cr_chain(h.completed, q.months, q.win ORDER BY h.completed) AS expires
-          FROM held h JOIN req q ON q.staff_id = h.staff_id AND q.comp_id = h.comp_id
+                 pg_temp.cr_chain(h.completed, h.months, h.win ORDER BY h.completed) AS expires
+          FROM held h
           GROUP BY h.staff_id, h.comp_id
         ),
         exempt AS (
