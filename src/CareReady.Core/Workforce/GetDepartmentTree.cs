@@ -36,3 +36,23 @@ public sealed class GetDepartmentTree(AppDbContext db, TimeProvider time)
         return byParent[null].Select(Build).ToList();
     }
 }
+
+public static class DepartmentNodes
+{
+    /// <summary>The tree in display order, each node with a label indented by its depth (for select lists).</summary>
+    public static IReadOnlyList<(DepartmentNode Node, string Label)> Flatten(IEnumerable<DepartmentNode> roots)
+    {
+        var list = new List<(DepartmentNode, string)>();
+        void Walk(IEnumerable<DepartmentNode> nodes, int depth)
+        {
+            foreach (var n in nodes)
+            {
+                list.Add((n, new string('\u00a0', depth * 2) + n.Name));
+                Walk(n.Children, depth + 1);
+            }
+        }
+
+        Walk(roots, 0);
+        return list;
+    }
+}

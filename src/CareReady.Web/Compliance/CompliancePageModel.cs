@@ -45,18 +45,7 @@ public abstract class CompliancePageModel(CurrentUser current, ComputeCompliance
         }
 
         var scope = await current.GetScopeAsync(ct);
-        var list = new List<(int, string)>();
-        void Walk(IEnumerable<DepartmentNode> nodes, int depth)
-        {
-            foreach (var n in nodes)
-            {
-                list.Add((n.Id, new string('\u00a0', depth * 2) + n.Name));
-                Walk(n.Children, depth + 1);
-            }
-        }
-
-        Walk(await tree.RunAsync(scope, ct), 0);
-        Departments = list;
+        Departments = DepartmentNodes.Flatten(await tree.RunAsync(scope, ct)).Select(d => (d.Node.Id, d.Label)).ToList();
 
         try
         {

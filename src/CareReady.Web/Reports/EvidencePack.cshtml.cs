@@ -46,16 +46,7 @@ public sealed class EvidencePackModel(CurrentUser current, GetDepartmentTree tre
         var scope = await current.GetScopeAsync(ct);
         OrganisationWide = scope.OrganisationWide;
         var units = new List<(string, string)>();
-        void Walk(IEnumerable<DepartmentNode> nodes, int depth)
-        {
-            foreach (var n in nodes)
-            {
-                units.Add((n.Code, new string('\u00a0', depth * 2) + n.Name));
-                Walk(n.Children, depth + 1);
-            }
-        }
-
-        Walk(await tree.RunAsync(scope, ct), 0);
+        units.AddRange(DepartmentNodes.Flatten(await tree.RunAsync(scope, ct)).Select(d => (d.Node.Code, d.Label)));
         Units = units;
 
         AsOf = ParseDate() ?? Today;

@@ -28,18 +28,7 @@ public sealed class PeopleModel(CurrentUser current, SearchStaff search, GetDepa
     {
         var scope = await current.GetScopeAsync(ct);
         Results = await search.RunAsync(scope, new StaffSearch(Query, DepartmentId, IncludeLeavers, PageNumber, 50), ct);
-        var list = new List<(int, string)>();
-        void Walk(IEnumerable<DepartmentNode> nodes, int depth)
-        {
-            foreach (var n in nodes)
-            {
-                list.Add((n.Id, new string(' ', depth * 2) + n.Name));
-                Walk(n.Children, depth + 1);
-            }
-        }
-
-        Walk(await tree.RunAsync(scope, ct), 0);
-        Departments = list;
+        Departments = DepartmentNodes.Flatten(await tree.RunAsync(scope, ct)).Select(d => (d.Node.Id, d.Label)).ToList();
     }
 
     public string PageLink(int page) =>

@@ -23,7 +23,7 @@ public class AuditVerifyCliTests
         var countB = await db.AuditEntries.CountAsync(e => e.OrganisationId == app.Data.OrgB);
         Assert.True(chainA.Count > 10, "the seed and the rule change should have written a trail");
 
-        var intact = await AuditCli.RunAsync(app, "audit", "verify");
+        var intact = await CliRunner.RunAsync(app, null, "audit", "verify");
         Assert.True(intact.ExitCode == 0, intact.ToString());
         Assert.Contains($"RTA: {chainA.Count} entries, intact", intact.StdOut, StringComparison.Ordinal);
         Assert.Contains($"RTB: {countB} entries, intact", intact.StdOut, StringComparison.Ordinal);
@@ -33,7 +33,7 @@ public class AuditVerifyCliTests
         const string Forged = """{"GraceDays":90}""";
         await db.Database.ExecuteSqlAsync($"UPDATE \"AuditEntries\" SET \"After\" = {Forged} WHERE \"Id\" = {edited.Id}");
 
-        var afterEdit = await AuditCli.RunAsync(app, "audit", "verify");
+        var afterEdit = await CliRunner.RunAsync(app, null, "audit", "verify");
         Assert.True(afterEdit.ExitCode == 1, afterEdit.ToString());
         Assert.Contains($"RTA: BROKEN at entry {edited.Id} (sequence {edited.Sequence}): hash does not match its contents", afterEdit.StdOut, StringComparison.Ordinal);
         Assert.Contains($"RTB: {countB} entries, intact", afterEdit.StdOut, StringComparison.Ordinal);
@@ -44,7 +44,7 @@ public class AuditVerifyCliTests
         var middle = chainA[chainA.Count / 2];
         var next = chainA[(chainA.Count / 2) + 1];
         await db.Database.ExecuteSqlAsync($"DELETE FROM \"AuditEntries\" WHERE \"Id\" = {middle.Id}");
-        var afterDelete = await AuditCli.RunAsync(app, "audit", "verify");
+        var afterDelete = await CliRunner.RunAsync(app, null, "audit", "verify");
         Assert.True(afterDelete.ExitCode == 1, afterDelete.ToString());
         Assert.Contains($"RTA: BROKEN at entry {next.Id} (sequence {next.Sequence}): the entry with sequence {middle.Sequence} before it is missing", afterDelete.StdOut, StringComparison.Ordinal);
     }
@@ -59,7 +59,7 @@ public class AuditVerifyCliTests
 
         await db.Database.ExecuteSqlAsync($"DELETE FROM \"AuditEntries\" WHERE \"Id\" = {newest.Id}");
 
-        var run = await AuditCli.RunAsync(app, "audit", "verify");
+        var run = await CliRunner.RunAsync(app, null, "audit", "verify");
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Contains($"RTB: BROKEN at entry ", run.StdOut, StringComparison.Ordinal);
         Assert.Contains($"the chain head records sequence {newest.Sequence} but the last entry is {newest.Sequence - 1} (the newest entries were deleted)", run.StdOut, StringComparison.Ordinal);

@@ -35,7 +35,7 @@ public class CliImportTests
             var bad = Path.Combine(folder.FullName, "staff.csv");
             await File.WriteAllTextAsync(bad, StaffCsv.Build(Nurse, Clerk with { AssignmentStartDate = "31/02/2023" }, Nurse with { AssignmentNumber = "40000001-2", DepartmentCode = "WARD-Z" }));
 
-            var rejected = await RunCliAsync(app, folder.FullName, "import", "staff", bad, "--org", "RTA");
+            var rejected = await CliRunner.RunAsync(app, folder.FullName, "import", "staff", bad, "--org", "RTA");
 
             Assert.True(rejected.ExitCode == 1, $"exit code {rejected.ExitCode}\n{rejected.StdErr}");
             Assert.Contains("staff.csv was NOT imported: 2 problem(s). Nothing was changed.", rejected.StdErr, StringComparison.Ordinal);
@@ -47,7 +47,7 @@ public class CliImportTests
             var good = Path.Combine(folder.FullName, "good.csv");
             await File.WriteAllTextAsync(good, StaffCsv.Build(Nurse, Clerk));
 
-            var imported = await RunCliAsync(app, folder.FullName, "import", "staff", good, "--org", "rta");
+            var imported = await CliRunner.RunAsync(app, folder.FullName, "import", "staff", good, "--org", "rta");
 
             Assert.True(imported.ExitCode == 0, $"exit code {imported.ExitCode}\n{imported.StdErr}");
             Assert.Contains("Imported good.csv into RTA: people 2 created, 0 updated, 0 unchanged; positions 2 created, 0 updated, 0 unchanged, 0 ended.",
@@ -65,7 +65,7 @@ public class CliImportTests
 
             // Two organisations and no --org: the command asks which one and changes nothing.
             var afterGood = await SnapshotAsync(app);
-            var ambiguous = await RunCliAsync(app, folder.FullName, "import", "staff", good);
+            var ambiguous = await CliRunner.RunAsync(app, folder.FullName, "import", "staff", good);
             Assert.Equal(2, ambiguous.ExitCode);
             Assert.Contains("choose one with --org (RTA, RTB)", ambiguous.StdErr, StringComparison.Ordinal);
             Assert.Equal(afterGood, await SnapshotAsync(app));
@@ -82,74 +82,5 @@ public class CliImportTests
         var a = await StaffCsv.SnapshotAsync(db, app.Data.OrgA);
         var b = await StaffCsv.SnapshotAsync(db, app.Data.OrgB);
         return [.. a, .. b];
-    }
-
-    private sealed record CliRun(int ExitCode, string StdOut, string StdErr);
-
-    private static async Task<CliRun> RunCliAsync(TestApp app, string workingDirectory, params string[] args)
-    {
-        var start = new ProcessStartInfo(DotnetHost())
-        {
-            WorkingDirectory = workingDirectory, // no appsettings.json here: the environment alone configures the database
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(CliAssemblyPath());
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["Database__Provider"] = "Sqlite";
-        start.Environment["ConnectionStrings__CareReady"] = app.Database.ConnectionString;
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return new CliRun(process.ExitCode, await stdout, await stderr);
-    }
-
-    private static string DotnetHost()
-    {
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (!string.IsNullOrEmpty(host) && File.Exists(host))
-        {
-            return host;
-        }
-
-        var self = Environment.ProcessPath;
-        return self is not null && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : "dotnet";
-    }
-
-    /// <summary>src/CareReady.Cli/bin/&lt;configuration&gt;/net10.0/careready.dll, for the configuration these tests were built in.</summary>
-    private static string CliAssemblyPath()
-    {
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)); // .../bin/<configuration>/<tfm>
-        var framework = testOutput.Name;
-        var configuration = testOutput.Parent!.Name;
-        var root = testOutput;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "CareReady.slnx")))
-        {
-            root = root.Parent;
-        }
-
-        Assert.True(root is not null, "CareReady.slnx not found above " + testOutput.FullName);
-        var dll = Path.Combine(root.FullName, "src", "CareReady.Cli", "bin", configuration, framework, "careready.dll");
-        Assert.True(File.Exists(dll), $"{dll} not found; the test project's reference to CareReady.Cli builds it");
-        return dll;
     }
 }

@@ -19,7 +19,7 @@ public class CliReportTests
         {
             var file = Path.Combine(folder.FullName, "ward-a.xlsx");
 
-            var run = await RunCliAsync(app, folder.FullName, "report", "matrix", "--unit", "WARD-A", "--as-of", "2026-03-02", "--format", "xlsx", "--out", file, "--org", "RTA");
+            var run = await CliRunner.RunAsync(app, folder.FullName, "report", "matrix", "--unit", "WARD-A", "--as-of", "2026-03-02", "--format", "xlsx", "--out", file, "--org", "RTA");
 
             Assert.True(run.ExitCode == 0, $"exit code {run.ExitCode}\n{run.StdErr}");
             Assert.Contains("Wrote ward-a.xlsx: training matrix of Ward A as of 2026-03-02, 2 people × 2 competencies, 1 exemption(s), 1 prior learning record(s).", run.StdOut, StringComparison.Ordinal);
@@ -35,23 +35,23 @@ public class CliReportTests
 
             // The format follows from the file name when --format is left out; the date may be DD/MM/YYYY.
             var pdf = Path.Combine(folder.FullName, "pack.pdf");
-            var byExtension = await RunCliAsync(app, folder.FullName, "report", "matrix", "--unit", "ward-a", "--as-of", "01/03/2025", "--out", pdf, "--org", "rta");
+            var byExtension = await CliRunner.RunAsync(app, folder.FullName, "report", "matrix", "--unit", "ward-a", "--as-of", "01/03/2025", "--out", pdf, "--org", "rta");
             Assert.True(byExtension.ExitCode == 0, $"exit code {byExtension.ExitCode}\n{byExtension.StdErr}");
             Assert.Equal("%PDF-", Encoding.ASCII.GetString(File.ReadAllBytes(pdf), 0, 5));
 
-            var unknownUnit = await RunCliAsync(app, folder.FullName, "report", "matrix", "--unit", "WARD-Z", "--format", "csv", "--out", Path.Combine(folder.FullName, "x.csv"), "--org", "RTA");
+            var unknownUnit = await CliRunner.RunAsync(app, folder.FullName, "report", "matrix", "--unit", "WARD-Z", "--format", "csv", "--out", Path.Combine(folder.FullName, "x.csv"), "--org", "RTA");
             Assert.Equal(2, unknownUnit.ExitCode);
             Assert.Contains("No department with code 'WARD-Z' in RTA.", unknownUnit.StdErr, StringComparison.Ordinal);
 
-            var badFormat = await RunCliAsync(app, folder.FullName, "report", "matrix", "--format", "docx", "--out", Path.Combine(folder.FullName, "x.docx"), "--org", "RTA");
+            var badFormat = await CliRunner.RunAsync(app, folder.FullName, "report", "matrix", "--format", "docx", "--out", Path.Combine(folder.FullName, "x.docx"), "--org", "RTA");
             Assert.Equal(2, badFormat.ExitCode);
             Assert.Contains("Unknown format 'docx': expected csv, xlsx or pdf.", badFormat.StdErr, StringComparison.Ordinal);
 
-            var badDate = await RunCliAsync(app, folder.FullName, "report", "matrix", "--as-of", "2026-02-30", "--out", Path.Combine(folder.FullName, "x.csv"), "--org", "RTA");
+            var badDate = await CliRunner.RunAsync(app, folder.FullName, "report", "matrix", "--as-of", "2026-02-30", "--out", Path.Combine(folder.FullName, "x.csv"), "--org", "RTA");
             Assert.Equal(2, badDate.ExitCode);
             Assert.Contains("Invalid --as-of '2026-02-30': expected a date as YYYY-MM-DD or DD/MM/YYYY.", badDate.StdErr, StringComparison.Ordinal);
 
-            var ambiguous = await RunCliAsync(app, folder.FullName, "report", "matrix", "--out", Path.Combine(folder.FullName, "x.csv"));
+            var ambiguous = await CliRunner.RunAsync(app, folder.FullName, "report", "matrix", "--out", Path.Combine(folder.FullName, "x.csv"));
             Assert.Equal(2, ambiguous.ExitCode);
             Assert.Contains("choose one with --org (RTA, RTB)", ambiguous.StdErr, StringComparison.Ordinal);
             Assert.False(File.Exists(Path.Combine(folder.FullName, "x.csv")));
@@ -60,72 +60,5 @@ public class CliReportTests
         {
             folder.Delete(recursive: true);
         }
-    }
-
-    private sealed record CliRun(int ExitCode, string StdOut, string StdErr);
-
-    private static async Task<CliRun> RunCliAsync(TestApp app, string workingDirectory, params string[] args)
-    {
-        var start = new ProcessStartInfo(DotnetHost())
-        {
-            WorkingDirectory = workingDirectory, // no appsettings.json here: the environment alone configures the database
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(CliAssemblyPath());
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["Database__Provider"] = "Sqlite";
-        start.Environment["ConnectionStrings__CareReady"] = app.Database.ConnectionString;
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return new CliRun(process.ExitCode, await stdout, await stderr);
-    }
-
-    private static string DotnetHost()
-    {
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (!string.IsNullOrEmpty(host) && File.Exists(host))
-        {
-            return host;
-        }
-
-        var self = Environment.ProcessPath;
-        return self is not null && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : "dotnet";
-    }
-
-    /// <summary>src/CareReady.Cli/bin/&lt;configuration&gt;/net10.0/careready.dll, for the configuration these tests were built in.</summary>
-    private static string CliAssemblyPath()
-    {
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var root = testOutput;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "CareReady.slnx")))
-        {
-            root = root.Parent;
-        }
-
-        Assert.True(root is not null, "CareReady.slnx not found above " + testOutput.FullName);
-        var dll = Path.Combine(root.FullName, "src", "CareReady.Cli", "bin", testOutput.Parent!.Name, testOutput.Name, "careready.dll");
-        Assert.True(File.Exists(dll), $"{dll} not found; the test project's reference to CareReady.Cli builds it");
-        return dll;
     }
 }

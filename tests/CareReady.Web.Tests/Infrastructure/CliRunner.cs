@@ -1,25 +1,27 @@
 using System.Diagnostics;
 using System.Text;
-using CareReady.Web.Tests.Infrastructure;
 
-namespace CareReady.Web.Tests.Audit;
+namespace CareReady.Web.Tests.Infrastructure;
 
 /// <summary>Runs the real <c>careready</c> command (src/CareReady.Cli, built by this project's reference) against a test app's database.</summary>
-internal static class AuditCli
+internal static class CliRunner
 {
     public sealed record Run(int ExitCode, string StdOut, string StdErr)
     {
         public override string ToString() => $"exit code {ExitCode}\n{StdOut}\n{StdErr}";
     }
 
-    public static async Task<Run> RunAsync(TestApp app, params string[] args)
+    /// <param name="app">The test app whose database the command acts on.</param>
+    /// <param name="workingDirectory">Where to run (none: a fresh temporary folder, removed afterwards).</param>
+    /// <param name="args">The command line after <c>careready</c>.</param>
+    public static async Task<Run> RunAsync(TestApp app, string? workingDirectory, params string[] args)
     {
-        var folder = Directory.CreateTempSubdirectory("careready-audit-");
+        var folder = workingDirectory is null ? Directory.CreateTempSubdirectory("careready-cli-") : null;
         try
         {
             var start = new ProcessStartInfo(DotnetHost())
             {
-                WorkingDirectory = folder.FullName, // no appsettings.json here: the environment alone configures the database
+                WorkingDirectory = workingDirectory ?? folder!.FullName, // no appsettings.json here: the environment alone configures the database
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 StandardOutputEncoding = Encoding.UTF8,
@@ -53,7 +55,7 @@ internal static class AuditCli
         }
         finally
         {
-            folder.Delete(recursive: true);
+            folder?.Delete(recursive: true);
         }
     }
 
