@@ -11,9 +11,9 @@ public static class SeedCommand
 {
     public static Command Create()
     {
-        var staff = new Option<int>("--staff") { Description = "Number of staff to generate", DefaultValueFactory = _ => DemoDefaults.StaffCount };
-        var seed = new Option<int>("--seed") { Description = "Random seed (same seed, same organisation)", DefaultValueFactory = _ => DemoDefaults.Seed };
-        var password = new Option<string>("--password") { Description = "Password for the demo accounts", DefaultValueFactory = _ => DemoDefaults.Password };
+        var staff = new Option<int>("--staff") { Description = "Number of staff to generate", DefaultValueFactory = _ => DemoOptions.DefaultStaffCount };
+        var seed = new Option<int>("--seed") { Description = "Random seed (same seed, same organisation)", DefaultValueFactory = _ => DemoOptions.DefaultSeed };
+        var password = new Option<string>("--password") { Description = "Password for the demo accounts", DefaultValueFactory = _ => DemoOptions.DefaultPassword };
 
         var demo = new Command("demo", "Create the fictional demo trust (Thameside University Hospitals, code RZZ) with staff, rules, training history and demo accounts");
         demo.Options.Add(staff);

@@ -7,7 +7,13 @@ namespace CareReady.Core.Demo;
 /// <param name="StaffCount">Number of staff records to generate (leavers included).</param>
 /// <param name="Today">The day the history runs up to.</param>
 /// <param name="Password">Password of the demo sign-in accounts.</param>
-public sealed record DemoOptions(int Seed, int StaffCount, DateOnly Today, string Password);
+public sealed record DemoOptions(int Seed, int StaffCount, DateOnly Today, string Password)
+{
+    /// <summary>The defaults the web app's first run and <c>careready seed demo</c> share (README, "Demo accounts").</summary>
+    public const int DefaultSeed = 20261127;
+    public const int DefaultStaffCount = 6000;
+    public const string DefaultPassword = "CareReady-demo-2026";
+}
 
 /// <summary>A demo sign-in account and the staff record behind it.</summary>
 public sealed record DemoAccount(string Email, string Role, string DisplayName, string JobRole, string Department);

@@ -13,10 +13,7 @@ namespace CareReady.Web.Infrastructure;
 public static class DatabaseStartup
 {
     /// <summary>The documented password of the fictional demo accounts; override with CareReady:Demo:Password.</summary>
-    public const string DefaultDemoPassword = "CareReady-demo-2026";
-    public const string DemoDomain = "careready.example";
-    public const int DefaultDemoSeed = 20261127;
-    public const int DefaultDemoStaff = 6000;
+    public const string DefaultDemoPassword = DemoOptions.DefaultPassword;
 
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
@@ -34,8 +31,8 @@ public static class DatabaseStartup
         {
             var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
             var options = new DemoOptions(
-                config.GetValue("CareReady:Demo:Seed", DefaultDemoSeed),
-                config.GetValue("CareReady:Demo:StaffCount", DefaultDemoStaff),
+                config.GetValue("CareReady:Demo:Seed", DemoOptions.DefaultSeed),
+                config.GetValue("CareReady:Demo:StaffCount", DemoOptions.DefaultStaffCount),
                 today,
                 password);
             logger.LogInformation("First run: creating the demo organisation ({Staff} staff)…", options.StaffCount);
@@ -48,7 +45,7 @@ public static class DatabaseStartup
         if (app.Environment.IsDevelopment() && seedDemo)
         {
             // Fictional demo accounts only: printed to the console, not to the log, so no personal data reaches log sinks.
-            var demoUsers = await db.Users.Where(u => u.Email!.EndsWith("@" + DemoDomain))
+            var demoUsers = await db.Users.Where(u => u.Email!.EndsWith("@" + DemoSeeder.AccountDomain))
                 .OrderBy(u => u.Email).Select(u => u.Email).ToListAsync();
             if (demoUsers.Count > 0)
             {
