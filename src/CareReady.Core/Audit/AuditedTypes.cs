@@ -34,6 +34,8 @@ public static class AuditedTypes
         new AuditedType(typeof(Exemption)),
         new AuditedType(typeof(ExternalCertificate)),
         new AuditedType(typeof(ManagerScope)),
+        new AuditedType(typeof(Learning.Module)),
+        new AuditedType(typeof(Learning.ModuleVersion)),
         new AuditedType(typeof(AppUser), AccountFields.Contains),
     }.ToDictionary(t => t.ClrType);
 

@@ -23,6 +23,9 @@ public sealed class Completion
     /// <summary>Where it came from: module version, statement id, certificate id, previous employer.</summary>
     public string? Reference { get; set; }
 
+    /// <summary>For a module completion: the exact module version passed.</summary>
+    public int? ModuleVersionId { get; set; }
+
     /// <summary>For recognised prior learning: the employer or body where it was achieved.</summary>
     public string? PriorLearningSource { get; set; }
 

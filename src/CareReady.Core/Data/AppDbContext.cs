@@ -1,7 +1,9 @@
+using CareReady.Core.Assessments;
 using CareReady.Core.Audit;
 using CareReady.Core.Competencies;
 using CareReady.Core.Compliance;
 using CareReady.Core.Identity;
+using CareReady.Core.Learning;
 using CareReady.Core.Requirements;
 using CareReady.Core.Workforce;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -28,6 +30,16 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ManagerScope> ManagerScopes => Set<ManagerScope>();
     public DbSet<Exemption> Exemptions => Set<Exemption>();
     public DbSet<ExternalCertificate> ExternalCertificates => Set<ExternalCertificate>();
+    public DbSet<Module> Modules => Set<Module>();
+    public DbSet<ModuleVersion> ModuleVersions => Set<ModuleVersion>();
+    public DbSet<ModuleLesson> ModuleLessons => Set<ModuleLesson>();
+    public DbSet<LearningOutcome> LearningOutcomes => Set<LearningOutcome>();
+    public DbSet<Question> Questions => Set<Question>();
+    public DbSet<ModuleConferral> ModuleConferrals => Set<ModuleConferral>();
+    public DbSet<ModuleMedia> ModuleMedia => Set<ModuleMedia>();
+    public DbSet<LearningProgress> LearningProgress => Set<LearningProgress>();
+    public DbSet<AssessmentAttempt> AssessmentAttempts => Set<AssessmentAttempt>();
+    public DbSet<AttemptItem> AttemptItems => Set<AttemptItem>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CareReady.Core.Data;
 
-/// <summary>Loads staff groups, frameworks, subjects, competencies and the five roles; safe to run on every start.</summary>
+/// <summary>Loads staff groups, frameworks, subjects, competencies and the roles; safe to run on every start.</summary>
 public static class ReferenceDataSeeder
 {
     public static async Task SeedAsync(AppDbContext db, CancellationToken cancellationToken = default)

@@ -1,13 +1,15 @@
 namespace CareReady.Core.Identity;
 
-/// <summary>The five roles. A user may hold several.</summary>
+/// <summary>The six roles. A user may hold several.</summary>
 public static class Roles
 {
     public const string Learner = nameof(Learner);
     public const string Manager = nameof(Manager);
     public const string Educator = nameof(Educator);
+    /// <summary>An educator who may approve and publish module versions (not their own).</summary>
+    public const string EducatorLead = nameof(EducatorLead);
     public const string ComplianceLead = nameof(ComplianceLead);
     public const string Admin = nameof(Admin);
 
-    public static readonly IReadOnlyList<string> All = [Learner, Manager, Educator, ComplianceLead, Admin];
+    public static readonly IReadOnlyList<string> All = [Learner, Manager, Educator, EducatorLead, ComplianceLead, Admin];
 }
