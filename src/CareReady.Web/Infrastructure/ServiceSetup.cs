@@ -6,6 +6,7 @@ using CareReady.Web.Audit;
 using CareReady.Web.Competencies;
 using CareReady.Web.Compliance;
 using CareReady.Web.Import;
+using CareReady.Web.Learning;
 using CareReady.Web.Reports;
 using CareReady.Web.Requirements;
 using CareReady.Web.Security;
@@ -42,6 +43,7 @@ public static class ServiceSetup
         services.AddRequirements();
         services.AddStaffImport();
         services.AddReports();
+        services.AddLearning();
         services.AddScoped<CareReady.Core.Competencies.ListCatalogue>();
         return builder;
     }
@@ -69,6 +71,7 @@ public static class ServiceSetup
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
         app.MapRazorPages();
+        app.MapLearningMedia();
 
         var api = app.MapGroup("/api/v1").DisableAntiforgery();
         api.MapWorkforceEndpoints();
@@ -79,6 +82,7 @@ public static class ServiceSetup
         api.MapImportEndpoints();
         api.MapReportEndpoints();
         api.MapAuditEndpoints();
+        api.MapLearningEndpoints();
         return app;
     }
 }

@@ -17,6 +17,7 @@ public static class Navigation
             return [];
         }
 
+        items.Add(new("My learning", "/learning"));
         items.Add(new("My record", "/me"));
         var orgWide = user.IsInRole(Roles.Admin) || user.IsInRole(Roles.ComplianceLead);
         if (orgWide)
@@ -54,6 +55,7 @@ public static class Navigation
     public static string RoleLabel(ClaimsPrincipal user) =>
         user.IsInRole(Roles.Admin) ? "Administrator"
         : user.IsInRole(Roles.ComplianceLead) ? "Compliance lead"
+        : user.IsInRole(Roles.EducatorLead) ? "Educator lead"
         : user.IsInRole(Roles.Educator) ? "Educator"
         : user.IsInRole(Roles.Manager) ? "Manager"
         : "Learner";

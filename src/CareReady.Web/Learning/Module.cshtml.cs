@@ -1,0 +1,55 @@
+using CareReady.Core.Assessments;
+using CareReady.Core.Learning;
+using CareReady.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CareReady.Web.Learning;
+
+/// <summary>A module's front page: what it covers, lessons, where I left off, and the assessment.</summary>
+[Authorize]
+public sealed class ModuleModel(CurrentUser current, GetModuleOverview overview, StartAttempt start) : PageModel
+{
+    /// <summary>An author previewing a version other than the published one.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? Version { get; set; }
+
+    public ModuleOverview Module { get; private set; } = null!;
+    public string? Contact { get; private set; }
+    public bool UsedUp { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var found = await overview.RunAsync(await current.GetScopeAsync(ct), id, Version, ct);
+        if (found is null)
+        {
+            return NotFound();
+        }
+
+        Module = found;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostStartAsync(int id, CancellationToken ct)
+    {
+        var scope = await current.GetScopeAsync(ct);
+        if (scope.OwnStaffMemberId is not int person)
+        {
+            return Forbid();
+        }
+
+        var result = await start.RunAsync(scope.OrganisationId, person, id, ct);
+        switch (result.Outcome)
+        {
+            case StartAttemptOutcome.Started:
+            case StartAttemptOutcome.Resumed:
+                return Redirect($"/learning/attempts/{result.AttemptId}");
+            case StartAttemptOutcome.AttemptsUsedUp:
+                UsedUp = true;
+                return await OnGetAsync(id, ct);
+            default:
+                return NotFound();
+        }
+    }
+}
