@@ -26,6 +26,8 @@ public static class ServiceSetup
         services.AddCareReadyAudit();
         services.AddCareReadySecurity();
         services.AddProblemDetails();
+        // Enums in the API are their names ("Overdue"), not numbers.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         // Pages are UTF-8: write "—", "é", "ł" as themselves rather than as numeric entities.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddOpenApi();
