@@ -88,5 +88,5 @@ public static class QuestionScorer
     }
 
     public static bool TryParseNumber(string? text, out decimal value) =>
-        decimal.TryParse(text?.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out value);
+        decimal.TryParse(text?.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
 }
