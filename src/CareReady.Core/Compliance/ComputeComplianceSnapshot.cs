@@ -47,14 +47,19 @@ public sealed class ComputeComplianceSnapshot(AppDbContext db)
         var ids = members.Select(s => s.Id).ToHashSet();
 
         var context = await RequirementContext.LoadAsync(db, scope.OrganisationId, cancellationToken);
+        // A ward asks for its own people's records only; the whole organisation reads them all in one scan.
+        var idList = ids.ToList();
+        var everyone = departmentId is null && scope.OrganisationWide;
         var completions = (await db.Completions.AsNoTracking()
                 .Where(c => c.OrganisationId == scope.OrganisationId && c.CompletedOn <= asOf)
+                .Where(c => everyone || idList.Contains(c.StaffMemberId))
                 .Select(c => new { c.StaffMemberId, c.CompetencyId, c.CompletedOn })
                 .ToListAsync(cancellationToken))
             .Where(c => ids.Contains(c.StaffMemberId))
             .ToLookup(c => c.StaffMemberId);
         var exemptions = (await db.Exemptions.AsNoTracking()
                 .Where(e => e.OrganisationId == scope.OrganisationId && e.RevokedAt == null && e.StartsOn <= asOf)
+                .Where(e => everyone || idList.Contains(e.StaffMemberId))
                 .Select(e => new { e.StaffMemberId, e.CompetencyId, e.StartsOn, e.EndsOn })
                 .ToListAsync(cancellationToken))
             .Where(e => ids.Contains(e.StaffMemberId))

@@ -93,7 +93,7 @@ public sealed class GetMyLearning(AppDbContext db, GetPersonProfile profiles, Li
                 : "Required by " + string.Join("; ", r.Reasons.Select(x => $"{x.RuleName} ({x.JobRole})").Distinct(StringComparer.Ordinal));
             var (lesson, attempt) = Resume(module);
             items.Add(new LearningItem(section.Value, r.SubjectName == r.CompetencyName ? r.CompetencyName : $"{r.SubjectName} — {r.CompetencyName}",
-                why + WhenText(r), r.DueBy, module, lesson, attempt));
+                why, r.DueBy, module, lesson, attempt));
         }
 
         foreach (var module in catalogue.Where(m => !covered.Contains(m.ModuleId)))
@@ -120,14 +120,6 @@ public sealed class GetMyLearning(AppDbContext db, GetPersonProfile profiles, Li
         var history = await HistoryAsync(scope.OrganisationId, person, competencies, ct);
         return new MyLearning(profile.AsOf, [.. items.OrderBy(i => i.Section).ThenBy(i => i.By ?? DateOnly.MaxValue).ThenBy(i => i.Title, StringComparer.Ordinal)], history);
     }
-
-    private static string WhenText(RequirementView r) => r.State switch
-    {
-        nameof(ComplianceState.Expired) => $". It expired on {r.ExpiresOn:d MMMM yyyy}.",
-        nameof(ComplianceState.NotStartedOverdue) => $". It was due by {r.DueBy:d MMMM yyyy}.",
-        nameof(ComplianceState.RenewalDue) => $". Your certificate expires on {r.ExpiresOn:d MMMM yyyy}.",
-        _ => $". New starters have until {r.DueBy:d MMMM yyyy}.",
-    };
 
     private async Task<IReadOnlyList<LearningHistoryItem>> HistoryAsync(int organisationId, int person, Dictionary<int, Competencies.Competency> competencies, CancellationToken ct)
     {
