@@ -16,11 +16,11 @@ public sealed class JourneyTests(BrowserFixture browser) : IAsyncLifetime
 
     public static TheoryData<string, string[]> RoleNavigation => new()
     {
-        { TestData.LearnerEmail, ["Home", "My record", "Competencies"] },
-        { TestData.ManagerEmail, ["Home", "My record", "My team", "Compliance", "Certificates", "Evidence pack", "Departments", "Requirement rules", "Competencies"] },
-        { TestData.EducatorEmail, ["Home", "My record", "Requirement rules", "Competencies"] },
-        { TestData.ComplianceEmail, ["Home", "My record", "People", "Compliance", "Certificates", "Evidence pack", "Departments", "Requirement rules", "Competencies"] },
-        { TestData.AdminEmail, ["Home", "My record", "People", "Compliance", "Certificates", "Evidence pack", "Departments", "Requirement rules", "Competencies", "Import staff"] },
+        { TestData.LearnerEmail, ["Home", "My learning", "My record", "Competencies"] },
+        { TestData.ManagerEmail, ["Home", "My learning", "My record", "My team", "Compliance", "Certificates", "Evidence pack", "Departments", "Requirement rules", "Competencies"] },
+        { TestData.EducatorEmail, ["Home", "My learning", "My record", "Requirement rules", "Competencies", "Authoring"] },
+        { TestData.ComplianceEmail, ["Home", "My learning", "My record", "People", "Compliance", "Certificates", "Evidence pack", "Departments", "Requirement rules", "Competencies", "Authoring"] },
+        { TestData.AdminEmail, ["Home", "My learning", "My record", "People", "Compliance", "Certificates", "Evidence pack", "Departments", "Requirement rules", "Competencies", "Authoring", "Import staff"] },
     };
 
     [Theory]
