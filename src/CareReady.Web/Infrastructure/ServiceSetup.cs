@@ -7,6 +7,7 @@ using CareReady.Web.Competencies;
 using CareReady.Web.Compliance;
 using CareReady.Web.Import;
 using CareReady.Web.Learning;
+using CareReady.Web.Learning.Authoring;
 using CareReady.Web.Reports;
 using CareReady.Web.Requirements;
 using CareReady.Web.Security;
@@ -46,6 +47,7 @@ public static class ServiceSetup
         services.AddStaffImport();
         services.AddReports();
         services.AddLearning();
+        services.AddAuthoring();
         services.AddScoped<CareReady.Core.Competencies.ListCatalogue>();
         return builder;
     }
@@ -85,6 +87,7 @@ public static class ServiceSetup
         api.MapReportEndpoints();
         api.MapAuditEndpoints();
         api.MapLearningEndpoints();
+        api.MapAuthoringEndpoints();
         return app;
     }
 }

@@ -43,6 +43,11 @@ public static class Navigation
         }
 
         items.Add(new("Competencies", "/competencies"));
+        if (user.IsInRole(Roles.Educator) || user.IsInRole(Roles.EducatorLead) || orgWide)
+        {
+            items.Add(new("Authoring", "/learning/authoring"));
+        }
+
         if (user.IsInRole(Roles.Admin))
         {
             items.Add(new("Import staff", "/import"));

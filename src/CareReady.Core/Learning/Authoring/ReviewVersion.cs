@@ -1,0 +1,83 @@
+using CareReady.Core.Data;
+using CareReady.Core.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareReady.Core.Learning.Authoring;
+
+public sealed record ReviewInput(bool Approve, string? Note);
+
+/// <summary>
+/// An educator lead or compliance lead reviews a version in review: approving publishes it (and retires
+/// the module's previously published version in the same transaction); sending it back returns it to
+/// draft with a note saying what to change. Four eyes: nobody reviews a version they submitted.
+/// </summary>
+public sealed class ReviewVersion(AppDbContext db, TimeProvider time)
+{
+    public const int MaxNote = 2000;
+
+    public async Task<AuthoringResult> RunAsync(AccessScope scope, int moduleId, int number, ReviewInput input, string actor, CancellationToken ct = default)
+    {
+        if (!ModuleAccess.CanAuthor(scope))
+        {
+            return AuthoringResult.Forbidden();
+        }
+
+        var version = await AuthoringVersions.Of(db, scope, moduleId, number).FirstOrDefaultAsync(ct);
+        if (version is null)
+        {
+            return AuthoringResult.NotFound;
+        }
+
+        if (!ModuleAccess.CanApprove(scope))
+        {
+            return AuthoringResult.Forbidden("Only an educator lead or a compliance lead can review a version");
+        }
+
+        if (version.Status != ModuleStatus.InReview)
+        {
+            return AuthoringResult.Conflict($"Version {number} is {AuthoringVersions.Describe(version.Status)}; only a version in review can be approved or sent back");
+        }
+
+        if (string.Equals(version.SubmittedBy, actor, StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthoringResult.Forbidden("You submitted this version, so someone else must review it");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        if (!input.Approve)
+        {
+            var note = input.Note?.Trim();
+            if (string.IsNullOrEmpty(note))
+            {
+                return AuthoringResult.Invalid(nameof(input.Note), "Say what needs to change before this version can be published");
+            }
+
+            if (note.Length > MaxNote)
+            {
+                return AuthoringResult.Invalid(nameof(input.Note), $"The note must be {MaxNote:N0} characters or fewer");
+            }
+
+            version.Status = ModuleStatus.Draft;
+            version.ReviewNote = note;
+            version.SubmittedBy = null;
+            version.SubmittedAt = null;
+            await db.SaveChangesAsync(ct);
+            return AuthoringResult.Done(moduleId, number);
+        }
+
+        var published = await db.ModuleVersions
+            .Where(v => v.ModuleId == moduleId && v.Status == ModuleStatus.Published && v.Id != version.Id).ToListAsync(ct);
+        foreach (var old in published)
+        {
+            old.Status = ModuleStatus.Retired;
+            old.RetiredAt = now;
+        }
+
+        version.Status = ModuleStatus.Published;
+        version.PublishedBy = actor;
+        version.PublishedAt = now;
+        version.ReviewNote = null;
+        await db.SaveChangesAsync(ct); // one save: both changes commit together or not at all
+        return AuthoringResult.Done(moduleId, number);
+    }
+}
