@@ -112,7 +112,13 @@ public static class PackageWriter
             }
         }
 
-        var name = slug.ToString(0, Math.Min(slug.Length, 50)).Trim('-');
+        var name = slug.ToString().Trim('-');
+        if (name.Length > 50)
+        {
+            var cut = name.LastIndexOf('-', 50);
+            name = name[..(cut > 20 ? cut : 50)].Trim('-'); // whole words where possible
+        }
+
         return $"{PackagePaths.LessonsFolder}{position:00}{(name.Length > 0 ? "-" + name : "")}.md";
     }
 }
