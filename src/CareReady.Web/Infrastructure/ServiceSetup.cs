@@ -6,6 +6,7 @@ using CareReady.Web.Audit;
 using CareReady.Web.Competencies;
 using CareReady.Web.Compliance;
 using CareReady.Web.Import;
+using CareReady.Web.Learning;
 using CareReady.Web.Reports;
 using CareReady.Web.Requirements;
 using CareReady.Web.Security;
@@ -79,6 +80,7 @@ public static class ServiceSetup
         api.MapImportEndpoints();
         api.MapReportEndpoints();
         api.MapAuditEndpoints();
+        api.MapPackageEndpoints();
         return app;
     }
 }
