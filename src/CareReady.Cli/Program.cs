@@ -10,4 +10,5 @@ root.Subcommands.Add(UserCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(AuditCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
+root.Subcommands.Add(ContentCommand.Create());
 return await root.Parse(args).InvokeAsync();

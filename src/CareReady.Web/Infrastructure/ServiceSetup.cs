@@ -88,6 +88,7 @@ public static class ServiceSetup
         api.MapAuditEndpoints();
         api.MapLearningEndpoints();
         api.MapAuthoringEndpoints();
+        api.MapPackageEndpoints();
         return app;
     }
 }
