@@ -36,6 +36,7 @@ public static class AuditedTypes
         new AuditedType(typeof(ManagerScope)),
         new AuditedType(typeof(Learning.Module)),
         new AuditedType(typeof(Learning.ModuleVersion)),
+        new AuditedType(typeof(Learning.IssuedCertificate)),
         new AuditedType(typeof(AppUser), AccountFields.Contains),
     }.ToDictionary(t => t.ClrType);
 

@@ -152,3 +152,23 @@ internal static class JsonColumn
     public static ValueComparer<List<TItem>> Comparer<TItem>() =>
         new((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, x) => HashCode.Combine(h, x)), v => v.ToList());
 }
+
+internal sealed class IssuedCertificateConfiguration : IEntityTypeConfiguration<IssuedCertificate>
+{
+    public void Configure(EntityTypeBuilder<IssuedCertificate> b)
+    {
+        b.Property(x => x.VerificationCode).HasMaxLength(32);
+        b.Property(x => x.HolderName).HasMaxLength(300);
+        b.Property(x => x.OrganisationName).HasMaxLength(200);
+        b.Property(x => x.ModuleCode).HasMaxLength(64);
+        b.Property(x => x.ModuleTitle).HasMaxLength(200);
+        b.Property(x => x.Competencies).HasMaxLength(2000);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<StaffMember>().WithMany().HasForeignKey(x => x.StaffMemberId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AssessmentAttempt>().WithMany().HasForeignKey(x => x.AttemptId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<ModuleVersion>().WithMany().HasForeignKey(x => x.ModuleVersionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.VerificationCode).IsUnique();
+        b.HasIndex(x => x.AttemptId).IsUnique();
+        b.HasIndex(x => new { x.OrganisationId, x.StaffMemberId });
+    }
+}

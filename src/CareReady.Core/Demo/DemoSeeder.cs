@@ -3,6 +3,7 @@ using CareReady.Core.Audit;
 using CareReady.Core.Compliance;
 using CareReady.Core.Data;
 using CareReady.Core.Identity;
+using CareReady.Core.Learning.Packages;
 using CareReady.Core.Requirements;
 using CareReady.Core.Workforce;
 using Microsoft.AspNetCore.Identity;
@@ -156,6 +157,10 @@ public static class DemoSeeder
 
         var accounts = await DemoAccounts.CreateAsync(db, users, demo, organisation.Id, departments, staffIds, options.Password, options.Today, ct);
         Done("accounts");
+
+        // The seed modules, published, so "My learning" has real content to offer from the first sign-in.
+        await new SeedContent(new ImportContentPackage(db, TimeProvider.System)).ImportAllAsync(organisation.Id, "demo", ct);
+        Done("content");
 
         if (audit is not null)
         {
