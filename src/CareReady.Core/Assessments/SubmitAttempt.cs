@@ -16,7 +16,8 @@ public sealed record SubmitAttemptResult(bool Found, IReadOnlyDictionary<int, st
 /// Marks an open attempt: every question must be answered (otherwise nothing is saved and each
 /// unanswered or malformed item gets a message); every answer and whether it was right is stored; a
 /// score at or above the pass mark records a <see cref="Completion"/> of each competency the module
-/// confers — naming the exact module version — in the same transaction, so compliance moves at once.
+/// confers — naming the exact module version — and issues the certificate, in the same transaction,
+/// so compliance moves at once.
 /// </summary>
 public sealed class SubmitAttempt(AppDbContext db, TimeProvider time)
 {
@@ -82,6 +83,7 @@ public sealed class SubmitAttempt(AppDbContext db, TimeProvider time)
                 });
             }
 
+            await Learning.IssueCertificate.AddAsync(db, attempt, version, DateOnly.FromDateTime(now), now, ct);
             await db.SaveChangesAsync(ct);
         }
 

@@ -19,7 +19,7 @@ public enum LearningSection
 public sealed record LearningItem(
     LearningSection Section, string Title, string Why, DateOnly? By, ModuleSummary? Module, int? ResumeLesson, long? OpenAttemptId);
 
-public sealed record LearningHistoryItem(DateOnly CompletedOn, string What, CompletionSource Source, long? AttemptId, string? Reference);
+public sealed record LearningHistoryItem(DateOnly CompletedOn, string What, CompletionSource Source, long? CertificateId, string? Reference);
 
 public sealed record MyLearning(DateOnly Today, IReadOnlyList<LearningItem> Items, IReadOnlyList<LearningHistoryItem> History)
 {
@@ -129,16 +129,16 @@ public sealed class GetMyLearning(AppDbContext db, GetPersonProfile profiles, Li
             .OrderByDescending(c => c.CompletedOn).ThenByDescending(c => c.Id)
             .Take(200)
             .ToListAsync(ct);
-        var passed = await db.AssessmentAttempts.AsNoTracking().Where(a => a.StaffMemberId == person && a.Passed)
-            .Select(a => new { a.Id, a.ModuleVersionId, a.SubmittedAt }).ToListAsync(ct);
+        var certificates = await db.IssuedCertificates.AsNoTracking().Where(c => c.StaffMemberId == person)
+            .Select(c => new { c.Id, c.ModuleVersionId, c.CompletedOn }).ToListAsync(ct);
         return completions.Select(c =>
         {
             var competency = competencies[c.CompetencyId];
-            var attempt = c.ModuleVersionId is int v
-                ? passed.Where(a => a.ModuleVersionId == v && DateOnly.FromDateTime(a.SubmittedAt!.Value) == c.CompletedOn).Select(a => (long?)a.Id).LastOrDefault()
+            var certificate = c.ModuleVersionId is int v
+                ? certificates.Where(x => x.ModuleVersionId == v && x.CompletedOn == c.CompletedOn).Select(x => (long?)x.Id).LastOrDefault()
                 : null;
             var name = subjects[competency.SubjectId] == competency.Name ? competency.Name : $"{subjects[competency.SubjectId]} — {competency.Name}";
-            return new LearningHistoryItem(c.CompletedOn, name, c.Source, attempt, c.Reference);
+            return new LearningHistoryItem(c.CompletedOn, name, c.Source, certificate, c.Reference);
         }).ToList();
     }
 }

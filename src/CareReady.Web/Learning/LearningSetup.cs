@@ -15,6 +15,8 @@ public static class LearningSetup
         services.AddScoped<GetAttempt>();
         services.AddScoped<SubmitAttempt>();
         services.AddScoped<GetModuleMedia>();
+        services.AddScoped<GetCertificate>();
+        services.AddScoped<VerifyCertificate>();
         return services;
     }
 }
