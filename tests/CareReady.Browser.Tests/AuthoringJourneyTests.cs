@@ -19,7 +19,7 @@ public sealed class AuthoringJourneyTests(BrowserFixture browser) : IAsyncLifeti
     public async Task Educator_edits_a_new_version_and_a_compliance_lead_approves_it_after_reading_the_changes()
     {
         var (moduleId, _) = await TestModules.AddAsync(_app, _app.Data.OrgA);
-        var educator = await SignedInPageAsync(TestData.EducatorEmail);
+        var educator = await BrowserPages.SignedInAsync(browser.Browser, _app.BaseUrl!, TestData.EducatorEmail, TestData.Password);
         await educator.GotoAsync(_app.BaseUrl + "learning/authoring");
         await Axe.AssertAccessibleAsync(educator);
         await educator.GetByRole(AriaRole.Link, new() { Name = "Version 1 of Adult basic life support" }).ClickAsync();
@@ -36,7 +36,7 @@ public sealed class AuthoringJourneyTests(BrowserFixture browser) : IAsyncLifeti
 
         // The educator cannot approve their own work; a compliance lead reads the changes and approves.
         await Assertions.Expect(educator.GetByRole(AriaRole.Button, new() { Name = "Approve and publish" })).ToHaveCountAsync(0);
-        var lead = await SignedInPageAsync(TestData.ComplianceEmail);
+        var lead = await BrowserPages.SignedInAsync(browser.Browser, _app.BaseUrl!, TestData.ComplianceEmail, TestData.Password);
         await lead.GotoAsync($"{_app.BaseUrl}learning/authoring/modules/{moduleId}/versions/2");
         await lead.GetByRole(AriaRole.Button, new() { Name = "Compare" }).ClickAsync();
         await Assertions.Expect(lead.Locator("ins", new() { HasText = "100 to 120 a minute" })).ToHaveCountAsync(1);
@@ -51,17 +51,5 @@ public sealed class AuthoringJourneyTests(BrowserFixture browser) : IAsyncLifeti
         // Learners now get version 2.
         await lead.GotoAsync($"{_app.BaseUrl}learning/modules/{moduleId}");
         await Assertions.Expect(lead.Locator(".nhsuk-caption-l")).ToContainTextAsync("version 2");
-    }
-
-    private async Task<IPage> SignedInPageAsync(string email)
-    {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 1280, Height = 900 } });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(_app.BaseUrl + "account/login");
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(TestData.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Hello");
-        return page;
     }
 }

@@ -34,7 +34,7 @@ public sealed class DemoLearnerJourneyTests(BrowserFixture browser) : IAsyncLife
     [Fact]
     public async Task Demo_learner_fails_then_passes_an_overdue_module_and_turns_compliant_for_herself_and_her_manager()
     {
-        var page = await SignedInPageAsync(DemoSeeder.LearnerEmail, 390, 844);
+        var page = await BrowserPages.SignedInAsync(browser.Browser, _app.BaseUrl!, DemoSeeder.LearnerEmail, DemoOptions.DefaultPassword, 390, 844);
         await page.GotoAsync(_app.BaseUrl + "learning");
         var overdue = page.Locator(".app-learning-item--overdue", new() { Has = page.Locator("a.nhsuk-button") }).First;
         var subject = (await overdue.Locator("h3").InnerTextAsync()).Trim();
@@ -62,7 +62,7 @@ public sealed class DemoLearnerJourneyTests(BrowserFixture browser) : IAsyncLife
 
         // Her manager's team view shows the subject up to date.
         var learnerId = await StaffIdAsync(DemoSeeder.LearnerEmail);
-        var manager = await SignedInPageAsync(DemoSeeder.ManagerEmail, 1280, 900);
+        var manager = await BrowserPages.SignedInAsync(browser.Browser, _app.BaseUrl!, DemoSeeder.ManagerEmail, DemoOptions.DefaultPassword);
         await manager.GotoAsync($"{_app.BaseUrl}people/{learnerId}");
         var row = manager.Locator("[data-testid=requirements] tbody tr", new() { HasText = subject.Split(" — ")[0] }).First;
         await Assertions.Expect(row).ToContainTextAsync("Up to date");
@@ -113,17 +113,5 @@ public sealed class DemoLearnerJourneyTests(BrowserFixture browser) : IAsyncLife
         await using var scope = _app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         return await db.Users.Where(u => u.Email == email).Select(u => u.StaffMemberId!.Value).SingleAsync();
-    }
-
-    private async Task<IPage> SignedInPageAsync(string email, int width, int height)
-    {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = width, Height = height } });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(_app.BaseUrl + "account/login");
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(DemoOptions.DefaultPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Hello");
-        return page;
     }
 }

@@ -19,13 +19,7 @@ public sealed class LearningJourneyTests(BrowserFixture browser) : IAsyncLifetim
     public async Task Learner_on_a_phone_reads_the_lessons_passes_the_assessment_and_gets_a_certificate()
     {
         await TestModules.AddAsync(_app, _app.Data.OrgA);
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(_app.BaseUrl + "account/login");
-        await page.GetByLabel("Email address").FillAsync(TestData.LearnerEmail);
-        await page.GetByLabel("Password").FillAsync(TestData.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-
+        var page = await BrowserPages.SignedInAsync(browser.Browser, _app.BaseUrl!, TestData.LearnerEmail, TestData.Password, 390, 844);
         await page.GotoAsync(_app.BaseUrl + "learning");
         var overdue = page.Locator(".app-learning-item--overdue", new() { HasText = "Adult Basic Life Support" });
         await Assertions.Expect(overdue).ToContainTextAsync("Adult BLS — clinical staff");

@@ -12,19 +12,6 @@ namespace CareReady.Web.Tests.Learning;
 /// <summary>Taking an assessment through the API: drawing, marking, attempt limits, and compliance moving the moment a learner passes.</summary>
 public class AssessmentTests
 {
-    private static async Task<JsonElement> StartAsync(HttpClient client, int moduleId)
-    {
-        var started = await client.PostAsync($"/api/v1/modules/{moduleId}/attempts", null);
-        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
-        var id = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("attemptId").GetInt64();
-        return await client.GetFromJsonAsync<JsonElement>($"/api/v1/attempts/{id}");
-    }
-
-    private static Dictionary<string, string> Answers(JsonElement attempt, IReadOnlyDictionary<string, string> key) =>
-        attempt.GetProperty("items").EnumerateArray().ToDictionary(
-            i => i.GetProperty("position").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            i => key[i.GetProperty("questionKey").GetString()!]);
-
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Passing_draws_per_outcome_marks_every_type_and_makes_the_learner_compliant_at_once(DatabaseProvider provider)
@@ -41,7 +28,7 @@ public class AssessmentTests
         Assert.Equal("Overdue", item.GetProperty("section").GetString());
         Assert.Contains("Adult BLS — clinical staff", item.GetProperty("why").GetString(), StringComparison.Ordinal);
 
-        var attempt = await StartAsync(learner, moduleId);
+        var attempt = await TestModules.StartAttemptAsync(learner, moduleId);
         var items = attempt.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(4, items.Count);
         Assert.Equal(2, items.Count(i => i.GetProperty("outcome").GetString() == "LO1"));
@@ -54,7 +41,7 @@ public class AssessmentTests
         }
 
         var submit = await learner.PostAsJsonAsync($"/api/v1/attempts/{attempt.GetProperty("id").GetInt64()}/submit",
-            new { responses = Answers(attempt, TestModules.RightAnswers) });
+            new { responses = TestModules.Responses(attempt, TestModules.RightAnswers) });
         Assert.Equal(HttpStatusCode.OK, submit.StatusCode);
         var result = await submit.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(result.GetProperty("passed").GetBoolean());
@@ -99,10 +86,10 @@ public class AssessmentTests
 
         for (var n = 1; n <= 2; n++)
         {
-            var attempt = await StartAsync(learner, moduleId);
+            var attempt = await TestModules.StartAttemptAsync(learner, moduleId);
             Assert.Equal(n, attempt.GetProperty("number").GetInt32());
             var submit = await learner.PostAsJsonAsync($"/api/v1/attempts/{attempt.GetProperty("id").GetInt64()}/submit",
-                new { responses = Answers(attempt, TestModules.WrongAnswers) });
+                new { responses = TestModules.Responses(attempt, TestModules.WrongAnswers) });
             var result = await submit.Content.ReadFromJsonAsync<JsonElement>();
             Assert.False(result.GetProperty("passed").GetBoolean());
             Assert.Equal(0, result.GetProperty("scorePercent").GetInt32());
@@ -129,9 +116,9 @@ public class AssessmentTests
         await using var app = await TestApp.StartAsync(provider);
         var (moduleId, _) = await TestModules.AddAsync(app, app.Data.OrgA);
         var learner = await app.SignedInClientAsync(TestData.LearnerEmail);
-        var attempt = await StartAsync(learner, moduleId);
+        var attempt = await TestModules.StartAttemptAsync(learner, moduleId);
         var id = attempt.GetProperty("id").GetInt64();
-        var answers = Answers(attempt, TestModules.RightAnswers);
+        var answers = TestModules.Responses(attempt, TestModules.RightAnswers);
         var first = attempt.GetProperty("items")[0].GetProperty("position").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture);
         answers.Remove(first);
 
@@ -157,13 +144,13 @@ public class AssessmentTests
         await using var app = await TestApp.StartAsync(provider);
         var (moduleA, versionA) = await TestModules.AddAsync(app, app.Data.OrgA);
         var learner = await app.SignedInClientAsync(TestData.LearnerEmail);
-        var attempt = await StartAsync(learner, moduleA);
+        var attempt = await TestModules.StartAttemptAsync(learner, moduleA);
         var id = attempt.GetProperty("id").GetInt64();
 
         var manager = await app.SignedInClientAsync(TestData.ManagerEmail); // same organisation, not their attempt
         Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/api/v1/attempts/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await manager.PostAsJsonAsync($"/api/v1/attempts/{id}/submit",
-            new { responses = Answers(attempt, TestModules.RightAnswers) })).StatusCode);
+            new { responses = TestModules.Responses(attempt, TestModules.RightAnswers) })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/learning/attempts/{id}")).StatusCode);
 
         var other = await app.SignedInClientAsync(TestData.OtherOrgComplianceEmail);

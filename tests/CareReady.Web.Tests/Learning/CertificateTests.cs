@@ -14,12 +14,9 @@ public class CertificateTests
 {
     private static async Task<long> PassAsync(TestApp app, HttpClient learner, int moduleId)
     {
-        var started = await learner.PostAsync($"/api/v1/modules/{moduleId}/attempts", null);
-        var id = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("attemptId").GetInt64();
-        var attempt = await learner.GetFromJsonAsync<JsonElement>($"/api/v1/attempts/{id}");
-        var responses = attempt.GetProperty("items").EnumerateArray().ToDictionary(
-            i => i.GetProperty("position").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            i => TestModules.RightAnswers[i.GetProperty("questionKey").GetString()!]);
+        var attempt = await TestModules.StartAttemptAsync(learner, moduleId);
+        var id = attempt.GetProperty("id").GetInt64();
+        var responses = TestModules.Responses(attempt, TestModules.RightAnswers);
         var submitted = await learner.PostAsJsonAsync($"/api/v1/attempts/{id}/submit", new { responses });
         Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
         await using var scope = app.Services.CreateAsyncScope();

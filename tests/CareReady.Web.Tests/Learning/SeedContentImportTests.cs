@@ -20,15 +20,23 @@ public class SeedContentImportTests
         var first = await SeedAsync(app);
         var second = await SeedAsync(app);
 
-        Assert.Equal(6, first.Count);
+        Assert.Equal(14, first.Count);
         Assert.All(first, r => Assert.True(r.Result.Imported && r.Result.ModuleCreated, r.Package));
         Assert.All(second, r => Assert.True(r.Result.Skipped, r.Package));
         await using var db = app.NewDbContext();
         var versions = await db.ModuleVersions.AsNoTracking().Include(v => v.Module).ToListAsync();
-        Assert.Equal(6, versions.Count);
+        Assert.Equal(14, versions.Count);
         Assert.All(versions, v => Assert.Equal((app.Data.OrgA, 1, ModuleStatus.Published, AuditContext.SystemActor), (v.OrganisationId, v.Number, v.Status, v.PublishedBy)));
         Assert.Contains("FIRE-SAFETY", versions.Select(v => v.Module!.Code));
-        Assert.Equal(6 * 16, await db.Questions.CountAsync());
+
+        // Day one: a level 1 module of at least 10 questions for every CSTF subject, and three AI-readiness modules of at least 15.
+        var questions = await db.Questions.GroupBy(q => q.ModuleVersionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+        var confers = await db.ModuleConferrals.Join(db.Competencies, m => m.CompetencyId, c => c.Id, (m, c) => new { m.ModuleVersionId, c.Code, c.Level, c.SubjectId, c.Subject!.FrameworkCode })
+            .ToListAsync();
+        var cstf = await db.Subjects.Where(x => x.FrameworkCode == "CSTF").Select(x => new { x.Id, x.Name }).ToListAsync();
+        Assert.Equal(11, cstf.Count);
+        Assert.All(cstf, subject => Assert.Contains(confers, c => c.SubjectId == subject.Id && c.Level == 1 && questions[c.ModuleVersionId] >= 10));
+        Assert.True(confers.Where(c => c.FrameworkCode == "AIDHT" && questions[c.ModuleVersionId] >= 15).Select(c => c.ModuleVersionId).Distinct().Count() >= 3);
     }
 
     private static async Task<IReadOnlyList<SeedModuleResult>> SeedAsync(TestApp app)

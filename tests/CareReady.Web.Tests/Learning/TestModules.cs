@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using CareReady.Core.Data;
 using CareReady.Core.Learning;
 using CareReady.Web.Tests.Infrastructure;
@@ -25,6 +29,21 @@ public static class TestModules
     {
         ["Q1"] = "0", ["Q2"] = "0", ["Q3"] = "false", ["Q4"] = "15", ["Q5"] = "2,1,0", ["Q6"] = "0",
     };
+
+    /// <summary>Starts an attempt through the API and returns it as the learner sees it.</summary>
+    public static async Task<JsonElement> StartAttemptAsync(HttpClient learner, int moduleId)
+    {
+        var started = await learner.PostAsync($"/api/v1/modules/{moduleId}/attempts", null);
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        var id = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("attemptId").GetInt64();
+        return await learner.GetFromJsonAsync<JsonElement>($"/api/v1/attempts/{id}");
+    }
+
+    /// <summary>The responses to an attempt's questions from an answer key, keyed by position as the API takes them.</summary>
+    public static Dictionary<string, string> Responses(JsonElement attempt, IReadOnlyDictionary<string, string> key) =>
+        attempt.GetProperty("items").EnumerateArray().ToDictionary(
+            i => i.GetProperty("position").GetInt32().ToString(CultureInfo.InvariantCulture),
+            i => key[i.GetProperty("questionKey").GetString()!]);
 
     public static async Task<(int ModuleId, int VersionId)> AddAsync(TestApp app, int organisationId, int attemptLimit = 2)
     {

@@ -8,7 +8,7 @@ namespace CareReady.Web.Learning.Authoring;
 
 /// <summary>Changes a draft's details: title, summary, time, what it confers and the assessment's rules.</summary>
 [Authorize]
-public sealed class DetailsModel(CurrentUser current, GetAuthoringVersion get, UpdateDraftDetails update) : AuthoringPageModel(current), IModuleDetailsForm
+public sealed class DetailsModel(CurrentUser current, GetAuthoringVersion get, UpdateDraftDetails update) : AuthoringVersionPageModel(current, get), IModuleDetailsForm
 {
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? Summary { get; set; }
@@ -19,7 +19,6 @@ public sealed class DetailsModel(CurrentUser current, GetAuthoringVersion get, U
     [BindProperty] public string? QuestionsPerOutcome { get; set; }
     [BindProperty] public string? Contact { get; set; }
 
-    public AuthoringVersion Version { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int moduleId, int number, CancellationToken ct)
     {
@@ -49,21 +48,6 @@ public sealed class DetailsModel(CurrentUser current, GetAuthoringVersion get, U
         return Refusal(result) ?? await LoadAsync(moduleId, number, ct) ?? Page();
     }
 
-    private async Task<IActionResult?> LoadAsync(int moduleId, int number, CancellationToken ct)
-    {
-        var scope = await ScopeAsync(ct);
-        if (!Core.Learning.ModuleAccess.CanAuthor(scope))
-        {
-            return Denied();
-        }
-
-        var found = await get.RunAsync(scope, moduleId, number, await Current.GetActorAsync(), ct);
-        if (found is null)
-        {
-            return NotFound();
-        }
-
-        Version = found;
-        return found.Version.IsEditable ? null : Redirect(VersionPath(moduleId, number));
-    }
+    private async Task<IActionResult?> LoadAsync(int moduleId, int number, CancellationToken ct) =>
+        await LoadVersionAsync(moduleId, number, ct) ?? UnlessEditable(moduleId, number);
 }

@@ -8,12 +8,11 @@ namespace CareReady.Web.Learning.Authoring;
 
 /// <summary>Adds a lesson to a draft ("…/lessons/new") or edits one ("…/lessons/2"), in Markdown.</summary>
 [Authorize]
-public sealed class LessonEditModel(CurrentUser current, GetAuthoringVersion get, SaveLesson save) : AuthoringPageModel(current)
+public sealed class LessonEditModel(CurrentUser current, GetAuthoringVersion get, SaveLesson save) : AuthoringVersionPageModel(current, get)
 {
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? Markdown { get; set; }
 
-    public AuthoringVersion Version { get; private set; } = null!;
     public int? Position { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int moduleId, int number, string position, CancellationToken ct)
@@ -41,22 +40,14 @@ public sealed class LessonEditModel(CurrentUser current, GetAuthoringVersion get
 
     private async Task<IActionResult?> LoadAsync(int moduleId, int number, string position, CancellationToken ct)
     {
-        var scope = await ScopeAsync(ct);
-        if (!Core.Learning.ModuleAccess.CanAuthor(scope))
+        if (await LoadVersionAsync(moduleId, number, ct) is { } refusal)
         {
-            return Denied();
+            return refusal;
         }
 
-        var found = await get.RunAsync(scope, moduleId, number, await Current.GetActorAsync(), ct);
-        if (found is null)
-        {
-            return NotFound();
-        }
-
-        Version = found;
         if (position != "new")
         {
-            if (!int.TryParse(position, NumberStyles.None, CultureInfo.InvariantCulture, out var p) || found.Version.Lessons.All(l => l.Position != p))
+            if (!int.TryParse(position, NumberStyles.None, CultureInfo.InvariantCulture, out var p) || Version.Version.Lessons.All(l => l.Position != p))
             {
                 return NotFound();
             }
@@ -64,6 +55,6 @@ public sealed class LessonEditModel(CurrentUser current, GetAuthoringVersion get
             Position = p;
         }
 
-        return found.Version.IsEditable ? null : Redirect(VersionPath(moduleId, number));
+        return UnlessEditable(moduleId, number);
     }
 }

@@ -7,12 +7,11 @@ namespace CareReady.Web.Learning.Authoring;
 
 /// <summary>Adds a learning outcome to a draft ("…/outcomes/new") or edits one ("…/outcomes/LO1").</summary>
 [Authorize]
-public sealed class OutcomeEditModel(CurrentUser current, GetAuthoringVersion get, SaveOutcome save) : AuthoringPageModel(current)
+public sealed class OutcomeEditModel(CurrentUser current, GetAuthoringVersion get, SaveOutcome save) : AuthoringVersionPageModel(current, get)
 {
     [BindProperty] public string? Code { get; set; }
     [BindProperty] public string? Text { get; set; }
 
-    public AuthoringVersion Version { get; private set; } = null!;
     public string? Existing { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int moduleId, int number, string outcome, CancellationToken ct)
@@ -40,20 +39,17 @@ public sealed class OutcomeEditModel(CurrentUser current, GetAuthoringVersion ge
 
     private async Task<IActionResult?> LoadAsync(int moduleId, int number, string outcome, CancellationToken ct)
     {
-        var scope = await ScopeAsync(ct);
-        if (!Core.Learning.ModuleAccess.CanAuthor(scope))
+        if (await LoadVersionAsync(moduleId, number, ct) is { } refusal)
         {
-            return Denied();
+            return refusal;
         }
 
-        var found = await get.RunAsync(scope, moduleId, number, await Current.GetActorAsync(), ct);
-        if (found is null || (outcome != "new" && found.Version.Outcomes.All(o => o.Code != outcome)))
+        if (outcome != "new" && Version.Version.Outcomes.All(o => o.Code != outcome))
         {
             return NotFound();
         }
 
-        Version = found;
         Existing = outcome == "new" ? null : outcome;
-        return found.Version.IsEditable ? null : Redirect(VersionPath(moduleId, number));
+        return UnlessEditable(moduleId, number);
     }
 }

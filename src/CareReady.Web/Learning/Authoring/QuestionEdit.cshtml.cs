@@ -12,7 +12,7 @@ namespace CareReady.Web.Learning.Authoring;
 /// the question's type (chosen first, changeable with <c>?type=</c>), with no script needed.
 /// </summary>
 [Authorize]
-public sealed class QuestionEditModel(CurrentUser current, GetAuthoringVersion get, SaveQuestion save) : AuthoringPageModel(current)
+public sealed class QuestionEditModel(CurrentUser current, GetAuthoringVersion get, SaveQuestion save) : AuthoringVersionPageModel(current, get)
 {
     public const int OptionRows = 6;
 
@@ -30,7 +30,6 @@ public sealed class QuestionEditModel(CurrentUser current, GetAuthoringVersion g
     [BindProperty] public string? Unit { get; set; }
     [BindProperty] public List<string?> Items { get; set; } = [];
 
-    public AuthoringVersion Version { get; private set; } = null!;
     public string? Existing { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int moduleId, int number, string question, CancellationToken ct)
@@ -121,20 +120,17 @@ public sealed class QuestionEditModel(CurrentUser current, GetAuthoringVersion g
 
     private async Task<IActionResult?> LoadAsync(int moduleId, int number, string question, CancellationToken ct)
     {
-        var scope = await ScopeAsync(ct);
-        if (!ModuleAccess.CanAuthor(scope))
+        if (await LoadVersionAsync(moduleId, number, ct) is { } refusal)
         {
-            return Denied();
+            return refusal;
         }
 
-        var found = await get.RunAsync(scope, moduleId, number, await Current.GetActorAsync(), ct);
-        if (found is null || (question != "new" && found.Version.Questions.All(q => q.Key != question)))
+        if (question != "new" && Version.Version.Questions.All(q => q.Key != question))
         {
             return NotFound();
         }
 
-        Version = found;
         Existing = question == "new" ? null : question;
-        return found.Version.IsEditable ? null : Redirect(VersionPath(moduleId, number));
+        return UnlessEditable(moduleId, number);
     }
 }

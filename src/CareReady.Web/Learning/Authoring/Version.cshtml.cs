@@ -13,10 +13,8 @@ namespace CareReady.Web.Learning.Authoring;
 public sealed class VersionModel(
     CurrentUser current, GetAuthoringVersion get, RemoveLesson removeLesson, MoveLesson moveLesson, RemoveOutcome removeOutcome,
     RemoveQuestion removeQuestion, SubmitForReview submit, ReviewVersion review, RetireVersion retire, NewDraftVersion newVersion)
-    : AuthoringPageModel(current)
+    : AuthoringVersionPageModel(current, get)
 {
-    public AuthoringVersion Version { get; private set; } = null!;
-
     /// <summary>Set after a failed "Submit for review": the summary then lists every problem.</summary>
     public bool SubmitTried { get; private set; }
 
@@ -82,21 +80,5 @@ public sealed class VersionModel(
         return Refusal(result) ?? await LoadAsync(moduleId, number, ct) ?? Page();
     }
 
-    private async Task<IActionResult?> LoadAsync(int moduleId, int number, CancellationToken ct)
-    {
-        var scope = await ScopeAsync(ct);
-        if (!Core.Learning.ModuleAccess.CanAuthor(scope))
-        {
-            return Denied();
-        }
-
-        var found = await get.RunAsync(scope, moduleId, number, await Current.GetActorAsync(), ct);
-        if (found is null)
-        {
-            return NotFound();
-        }
-
-        Version = found;
-        return null;
-    }
+    private Task<IActionResult?> LoadAsync(int moduleId, int number, CancellationToken ct) => LoadVersionAsync(moduleId, number, ct);
 }

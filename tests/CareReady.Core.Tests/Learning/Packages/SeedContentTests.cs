@@ -9,10 +9,12 @@ public class SeedContentTests
     public static TheoryData<string> Packages => [.. SeedContent.Packages];
 
     [Fact]
-    public void The_six_seed_modules_are_embedded()
+    public void The_fourteen_seed_modules_are_embedded()
     {
         Assert.Equal(
-            ["ai-decision-support", "equality-diversity-human-rights", "fire-safety", "health-safety-welfare", "infection-prevention", "information-governance"],
+            ["ai-decision-support", "ai-ethics-accountability", "conflict-resolution", "data-literacy", "equality-diversity-human-rights", "fire-safety",
+             "health-safety-welfare", "infection-prevention", "information-governance", "moving-and-handling", "preventing-radicalisation",
+             "resuscitation-awareness", "safeguarding-adults", "safeguarding-children"],
             SeedContent.Packages.Select(p => p[(SeedContent.Folder.Length + 1)..]));
     }
 
