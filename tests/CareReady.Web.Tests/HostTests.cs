@@ -42,7 +42,8 @@ public class HostTests
         var subjects = cstf.GetProperty("subjects").EnumerateArray().ToList();
         Assert.Equal(11, subjects.Count);
         var resus = subjects.Single(s => s.GetProperty("name").GetString() == "Resuscitation");
-        Assert.Equal(4, resus.GetProperty("competencies").GetArrayLength());
+        Assert.Equal(7, resus.GetProperty("competencies").GetArrayLength()); // 4 levels, and 3 of them as observed practice too
+        Assert.Equal(3, resus.GetProperty("competencies").EnumerateArray().Count(c => c.GetProperty("code").GetString()!.EndsWith("-OBS", StringComparison.Ordinal)));
         var ai = frameworks.Single(f => f.GetProperty("code").GetString() == "AIDHT");
         Assert.Equal(12, ai.GetProperty("subjects").GetArrayLength());
     }

@@ -37,6 +37,8 @@ public static class AuditedTypes
         new AuditedType(typeof(Learning.Module)),
         new AuditedType(typeof(Learning.ModuleVersion)),
         new AuditedType(typeof(Learning.IssuedCertificate)),
+        new AuditedType(typeof(Supervision.ObservedAssessment)),
+        new AuditedType(typeof(Supervision.SelfAssessment)),
         new AuditedType(typeof(AppUser), AccountFields.Contains),
     }.ToDictionary(t => t.ClrType);
 

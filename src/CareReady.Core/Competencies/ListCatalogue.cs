@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CareReady.Core.Competencies;
 
-public sealed record CatalogueCompetencyView(string Code, string Name, int Level, string? Variant, int? RefresherMonths, string? EsrCompetenceName);
+public sealed record CatalogueCompetencyView(string Code, string Name, int Level, string? Variant, int? RefresherMonths, string? EsrCompetenceName,
+    CompetencyKind Kind = CompetencyKind.Knowledge);
 
 public sealed record CatalogueSubjectView(string Code, string Name, IReadOnlyList<CatalogueCompetencyView> Competencies);
 
@@ -21,7 +22,7 @@ public sealed class ListCatalogue(AppDbContext db)
         return frameworks.OrderBy(f => f.Code, StringComparer.Ordinal).Select(f => new CatalogueFrameworkView(f.Code, f.Name, f.Publisher,
             subjects.Where(s => s.FrameworkCode == f.Code).OrderBy(s => s.Code, StringComparer.Ordinal)
                 .Select(s => new CatalogueSubjectView(s.Code, s.Name, s.Competencies.OrderBy(c => c.Level).ThenBy(c => c.Code, StringComparer.Ordinal)
-                    .Select(c => new CatalogueCompetencyView(c.Code, c.Name, c.Level, c.Variant, c.DefaultRefresherMonths, c.EsrCompetenceName)).ToList()))
+                    .Select(c => new CatalogueCompetencyView(c.Code, c.Name, c.Level, c.Variant, c.DefaultRefresherMonths, c.EsrCompetenceName, c.Kind)).ToList()))
                 .ToList())).ToList();
     }
 }

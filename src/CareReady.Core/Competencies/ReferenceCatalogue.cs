@@ -8,7 +8,8 @@ namespace CareReady.Core.Competencies;
 /// <summary>A subject with its levels, as read from the shipped reference files.</summary>
 public sealed record CatalogueSubject(string FrameworkCode, string Code, string Name, IReadOnlyList<CatalogueCompetency> Competencies);
 
-public sealed record CatalogueCompetency(string Code, string Name, int Level, string? Variant, int? RefresherMonths, string? Audience, string? EsrName);
+public sealed record CatalogueCompetency(string Code, string Name, int Level, string? Variant, int? RefresherMonths, string? Audience, string? EsrName,
+    CompetencyKind Kind = CompetencyKind.Knowledge);
 
 /// <summary>
 /// Reads the national reference data shipped inside the assembly (copied from <c>shared/data</c>):
@@ -53,7 +54,20 @@ public static class ReferenceCatalogue
                 var levelName = r["level_name"];
                 var esr = "NHS|CSTF|" + group.Key + " - " + (multiLevel ? levelName + " - " : "") + years + " Years|";
                 return new CatalogueCompetency(code, levelName, int.Parse(r["level"], CultureInfo.InvariantCulture), variant, years * 12, r["audience"], esr);
-            }).OrderBy(c => c.Level).ThenBy(c => c.Code, StringComparer.Ordinal).ToList();
+            }).ToList();
+
+            // Practical subjects also have an observed-practice competency per level (checklist and sign-off).
+            competencies.AddRange(competencies
+                .Where(c => ObservationChecklists.ForCode(c.Code + ObservationChecklists.Suffix) is not null)
+                .Select(c => c with
+                {
+                    Code = c.Code + ObservationChecklists.Suffix,
+                    Name = c.Name + " — observed practice",
+                    EsrName = null,
+                    Kind = CompetencyKind.ObservedPractice,
+                })
+                .ToList());
+            competencies = competencies.OrderBy(c => c.Level).ThenBy(c => c.Code, StringComparer.Ordinal).ToList();
             yield return new CatalogueSubject(CstfCode, subjectCode, group.Key, competencies);
         }
     }

@@ -8,6 +8,12 @@ public enum CompletionSource
     Xapi = 2,
     ExternalCertificate = 3,
     PriorLearning = 4,
+
+    /// <summary>An observed assessment of practice signed off by a supervisor.</summary>
+    ObservedAssessment = 5,
+
+    /// <summary>A self-assessment against a competency framework, confirmed by a supervisor.</summary>
+    SelfAssessment = 6,
 }
 
 /// <summary>A dated piece of evidence that a person achieved a competency. Append-only.</summary>

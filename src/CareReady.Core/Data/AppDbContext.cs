@@ -5,6 +5,7 @@ using CareReady.Core.Compliance;
 using CareReady.Core.Identity;
 using CareReady.Core.Learning;
 using CareReady.Core.Requirements;
+using CareReady.Core.Supervision;
 using CareReady.Core.Workforce;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -41,6 +42,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<AssessmentAttempt> AssessmentAttempts => Set<AssessmentAttempt>();
     public DbSet<AttemptItem> AttemptItems => Set<AttemptItem>();
     public DbSet<IssuedCertificate> IssuedCertificates => Set<IssuedCertificate>();
+    public DbSet<ObservedAssessment> ObservedAssessments => Set<ObservedAssessment>();
+    public DbSet<SelfAssessment> SelfAssessments => Set<SelfAssessment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 

@@ -58,6 +58,7 @@ public static class ReferenceDataSeeder
                 competency.DefaultRefresherMonths = c.RefresherMonths;
                 competency.FrameworkAudience = c.Audience;
                 competency.EsrCompetenceName = c.EsrName;
+                competency.Kind = c.Kind;
             }
         }
 

@@ -38,7 +38,7 @@ public static class CstfStandardRules
         string? acuteDepartmentName = null)
     {
         ArgumentNullException.ThrowIfNull(competencies);
-        var cstf = competencies.Where(IsCstf).ToList();
+        var cstf = competencies.Where(c => IsCstf(c) && c.Kind == CompetencyKind.Knowledge).ToList(); // observed practice is asked for by a rule's RequiresObservation
         var levelsPerSubject = cstf.GroupBy(c => c.SubjectId).ToDictionary(g => g.Key, g => g.Count());
 
         var rules = new List<RequirementRule>();

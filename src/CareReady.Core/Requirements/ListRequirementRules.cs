@@ -7,7 +7,7 @@ public sealed record RuleView(
     int Id, string Name, string CompetencyCode, string SubjectName, string CompetencyName, string Audience,
     string? StaffGroupCode, string? JobRole, string? DepartmentCode, bool? Clinical, bool? PatientContact,
     bool? WorksWithChildren, bool? RegisteredClinician, int GraceDays, int? FrameworkRefresherMonths,
-    int? EffectiveRefresherMonths, string? RefresherJustification, bool IsActive, DateTime UpdatedAt);
+    int? EffectiveRefresherMonths, string? RefresherJustification, bool IsActive, DateTime UpdatedAt, bool RequiresObservation = false);
 
 /// <summary>The organisation's requirement rules in plain words, with the refresher period that applies.</summary>
 public sealed class ListRequirementRules(AppDbContext db)
@@ -39,7 +39,7 @@ public sealed class ListRequirementRules(AppDbContext db)
                     RuleMatcher.DescribeAudience(r, dept?.Name, group), r.StaffGroupCode, r.JobRole, dept?.Code,
                     r.Clinical, r.PatientContact, r.WorksWithChildren, r.RegisteredClinician, r.GraceDays,
                     r.Competency.DefaultRefresherMonths, o?.Months ?? r.Competency.DefaultRefresherMonths, o?.Justification,
-                    r.IsActive, r.UpdatedAt);
+                    r.IsActive, r.UpdatedAt, r.RequiresObservation);
             }).ToList();
     }
 }

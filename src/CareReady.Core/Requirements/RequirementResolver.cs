@@ -35,6 +35,7 @@ public static class RequirementResolver
 
         // competency id -> (reasons, earliest start, smallest grace)
         var matched = new Dictionary<int, (List<RequirementReason> Reasons, DateOnly From, int Grace)>();
+        Dictionary<int, int>? observed = null;
         foreach (var position in current)
         {
             foreach (var scoped in ruleList)
@@ -46,16 +47,12 @@ public static class RequirementResolver
 
                 var rule = scoped.Rule;
                 var reason = new RequirementReason(rule.Id, rule.Name, position.PositionId, position.AssignmentNumber, rule.CompetencyId);
-                if (matched.TryGetValue(rule.CompetencyId, out var entry))
+                Add(matched, rule.CompetencyId, reason, position.StartDate, rule.GraceDays);
+                if (rule.RequiresObservation
+                    && competencies.TryGetValue(rule.CompetencyId, out var knowledge)
+                    && (observed ??= ObservedCounterparts(competencies)).TryGetValue(knowledge.Id, out var observedId))
                 {
-                    entry.Reasons.Add(reason);
-                    matched[rule.CompetencyId] = (entry.Reasons,
-                        position.StartDate < entry.From ? position.StartDate : entry.From,
-                        Math.Min(entry.Grace, rule.GraceDays));
-                }
-                else
-                {
-                    matched[rule.CompetencyId] = ([reason], position.StartDate, rule.GraceDays);
+                    Add(matched, observedId, reason, position.StartDate, rule.GraceDays);
                 }
             }
         }
@@ -90,5 +87,35 @@ public static class RequirementResolver
         }
 
         return result.OrderBy(r => r.Competency.Code, StringComparer.Ordinal).ToList();
+    }
+
+    private static void Add(Dictionary<int, (List<RequirementReason> Reasons, DateOnly From, int Grace)> matched,
+        int competencyId, RequirementReason reason, DateOnly start, int grace)
+    {
+        if (matched.TryGetValue(competencyId, out var entry))
+        {
+            entry.Reasons.Add(reason);
+            matched[competencyId] = (entry.Reasons, start < entry.From ? start : entry.From, Math.Min(entry.Grace, grace));
+        }
+        else
+        {
+            matched[competencyId] = ([reason], start, grace);
+        }
+    }
+
+    /// <summary>Knowledge competency id → its observed-practice counterpart's id, for those that have one.</summary>
+    private static Dictionary<int, int> ObservedCounterparts(IReadOnlyDictionary<int, Competency> competencies)
+    {
+        var result = new Dictionary<int, int>();
+        var all = competencies.Values.ToList();
+        foreach (var c in all)
+        {
+            if (c.ObservedCounterpart(all) is { } o)
+            {
+                result[c.Id] = o.Id;
+            }
+        }
+
+        return result;
     }
 }

@@ -34,6 +34,12 @@ public sealed class RequirementRule
     /// <summary>New starters have this many days from their position start before it is overdue.</summary>
     public int GraceDays { get; set; } = DefaultGraceDays;
 
+    /// <summary>
+    /// The competency must also be observed in practice: the resolver then also requires its
+    /// observed-practice counterpart (same subject, level and variant), with the same reasons.
+    /// </summary>
+    public bool RequiresObservation { get; set; }
+
     public bool IsActive { get; set; } = true;
 
     public DateTime UpdatedAt { get; set; }

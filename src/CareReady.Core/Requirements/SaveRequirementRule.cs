@@ -15,7 +15,8 @@ public sealed record RuleInput(
     bool? WorksWithChildren = null,
     bool? RegisteredClinician = null,
     int GraceDays = RequirementRule.DefaultGraceDays,
-    bool IsActive = true);
+    bool IsActive = true,
+    bool RequiresObservation = false);
 
 /// <summary>Field-level validation errors (field name → message), for forms and problem details.</summary>
 public sealed record SaveResult(int? Id, IReadOnlyDictionary<string, string> Errors)
@@ -43,6 +44,12 @@ public sealed class SaveRequirementRule(AppDbContext db, TimeProvider time)
         if (competency is null)
         {
             errors[nameof(input.CompetencyCode)] = "Choose a competency from the catalogue";
+        }
+
+        if (input.RequiresObservation && competency is not null
+            && competency.ObservedCounterpart(await db.Competencies.AsNoTracking().Where(c => c.SubjectId == competency.SubjectId).ToListAsync(cancellationToken)) is null)
+        {
+            errors[nameof(input.RequiresObservation)] = "Observed practice can only be required for a competency with an observed-practice checklist (basic or immediate life support, patient moving and handling)";
         }
 
         string? groupCode = null;
@@ -110,6 +117,7 @@ public sealed class SaveRequirementRule(AppDbContext db, TimeProvider time)
         rule.RegisteredClinician = input.RegisteredClinician;
         rule.GraceDays = input.GraceDays;
         rule.IsActive = input.IsActive;
+        rule.RequiresObservation = input.RequiresObservation;
         rule.UpdatedAt = time.GetUtcNow().UtcDateTime;
         rule.UpdatedBy = actor;
         await db.SaveChangesAsync(cancellationToken);

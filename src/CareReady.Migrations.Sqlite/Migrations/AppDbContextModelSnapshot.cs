@@ -203,6 +203,9 @@ namespace CareReady.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Level")
                         .HasColumnType("INTEGER");
 
@@ -1061,6 +1064,9 @@ namespace CareReady.Migrations.Sqlite.Migrations
                     b.Property<bool?>("RegisteredClinician")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("RequiresObservation")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("StaffGroupCode")
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
@@ -1110,6 +1116,137 @@ namespace CareReady.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("SubjectTargets");
+                });
+
+            modelBuilder.Entity("CareReady.Core.Supervision.ObservedAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comments")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CompetencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CriteriaJson")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ObservedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SignedOffAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SupervisorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupervisorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompetencyId");
+
+                    b.HasIndex("CompletionId");
+
+                    b.HasIndex("StaffMemberId");
+
+                    b.HasIndex("OrganisationId", "StaffMemberId");
+
+                    b.ToTable("ObservedAssessments");
+                });
+
+            modelBuilder.Entity("CareReady.Core.Supervision.SelfAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompetencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LearnerNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedFromUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompetencyId");
+
+                    b.HasIndex("CompletionId");
+
+                    b.HasIndex("StaffMemberId");
+
+                    b.HasIndex("SubjectId");
+
+                    b.HasIndex("OrganisationId", "StaffMemberId");
+
+                    b.HasIndex("OrganisationId", "RequestedFromUserId", "Status");
+
+                    b.ToTable("SelfAssessments");
                 });
 
             modelBuilder.Entity("CareReady.Core.Workforce.Department", b =>
@@ -1816,6 +1953,68 @@ namespace CareReady.Migrations.Sqlite.Migrations
                         .HasForeignKey("SubjectId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CareReady.Core.Supervision.ObservedAssessment", b =>
+                {
+                    b.HasOne("CareReady.Core.Competencies.Competency", null)
+                        .WithMany()
+                        .HasForeignKey("CompetencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareReady.Core.Compliance.Completion", "Completion")
+                        .WithMany()
+                        .HasForeignKey("CompletionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CareReady.Core.Workforce.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareReady.Core.Workforce.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Completion");
+                });
+
+            modelBuilder.Entity("CareReady.Core.Supervision.SelfAssessment", b =>
+                {
+                    b.HasOne("CareReady.Core.Competencies.Competency", null)
+                        .WithMany()
+                        .HasForeignKey("CompetencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareReady.Core.Compliance.Completion", "Completion")
+                        .WithMany()
+                        .HasForeignKey("CompletionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CareReady.Core.Workforce.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareReady.Core.Workforce.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareReady.Core.Competencies.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Completion");
                 });
 
             modelBuilder.Entity("CareReady.Core.Workforce.Department", b =>

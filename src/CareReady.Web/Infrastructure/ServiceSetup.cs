@@ -11,6 +11,7 @@ using CareReady.Web.Learning.Authoring;
 using CareReady.Web.Reports;
 using CareReady.Web.Requirements;
 using CareReady.Web.Security;
+using CareReady.Web.Supervision;
 using CareReady.Web.Workforce;
 using Microsoft.AspNetCore.Identity;
 
@@ -43,6 +44,7 @@ public static class ServiceSetup
         services.AddWorkforce();
         services.AddComplianceViews();
         services.AddEvidence();
+        services.AddSupervision();
         services.AddRequirements();
         services.AddStaffImport();
         services.AddReports();
@@ -81,6 +83,7 @@ public static class ServiceSetup
         api.MapWorkforceEndpoints();
         api.MapComplianceEndpoints();
         api.MapEvidenceEndpoints();
+        api.MapSupervisionEndpoints();
         api.MapRequirementEndpoints();
         api.MapCompetencyEndpoints();
         api.MapImportEndpoints();

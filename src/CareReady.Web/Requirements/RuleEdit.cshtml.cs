@@ -23,6 +23,10 @@ public sealed class RuleEditModel(CurrentUser current, AppDbContext db, ListRequ
     [BindProperty] public bool? RegisteredClinician { get; set; }
     [BindProperty] public int GraceDays { get; set; } = RequirementRule.DefaultGraceDays;
     [BindProperty] public bool IsActive { get; set; } = true;
+    [BindProperty] public bool RequiresObservation { get; set; }
+
+    /// <summary>Competencies that have an observed-practice counterpart (the checkbox applies only to them).</summary>
+    public IReadOnlyList<string> ObservableNames { get; private set; } = [];
 
     public int? Id { get; private set; }
     public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
@@ -43,7 +47,7 @@ public sealed class RuleEditModel(CurrentUser current, AppDbContext db, ListRequ
 
             (Name, CompetencyCode, StaffGroupCode, JobRole, DepartmentCode) = (rule.Name, rule.CompetencyCode, rule.StaffGroupCode, rule.JobRole, rule.DepartmentCode);
             (Clinical, PatientContact, WorksWithChildren, RegisteredClinician) = (rule.Clinical, rule.PatientContact, rule.WorksWithChildren, rule.RegisteredClinician);
-            (GraceDays, IsActive) = (rule.GraceDays, rule.IsActive);
+            (GraceDays, IsActive, RequiresObservation) = (rule.GraceDays, rule.IsActive, rule.RequiresObservation);
         }
 
         await LoadChoicesAsync(ct);
@@ -55,7 +59,7 @@ public sealed class RuleEditModel(CurrentUser current, AppDbContext db, ListRequ
         Id = id;
         var scope = await current.GetScopeAsync(ct);
         var input = new RuleInput(Name, CompetencyCode, StaffGroupCode, JobRole, DepartmentCode, Clinical, PatientContact,
-            WorksWithChildren, RegisteredClinician, GraceDays, IsActive);
+            WorksWithChildren, RegisteredClinician, GraceDays, IsActive, RequiresObservation);
         var result = await save.RunAsync(scope.OrganisationId, id, input, await current.GetActorAsync(), ct);
         if (result.Errors.ContainsKey("Id"))
         {
@@ -75,7 +79,10 @@ public sealed class RuleEditModel(CurrentUser current, AppDbContext db, ListRequ
     private async Task LoadChoicesAsync(CancellationToken ct)
     {
         var scope = await current.GetScopeAsync(ct);
-        Competencies = (await db.Competencies.AsNoTracking().Include(c => c.Subject).ToListAsync(ct))
+        var all = await db.Competencies.AsNoTracking().Include(c => c.Subject).ToListAsync(ct);
+        ObservableNames = all.Where(c => c.ObservedCounterpart(all) is not null)
+            .OrderBy(c => c.Code, StringComparer.Ordinal).Select(c => c.Subject!.Name + " " + c.Name).ToList();
+        Competencies = all
             .OrderBy(c => c.Subject!.FrameworkCode, StringComparer.Ordinal).ThenBy(c => c.Subject!.Name, StringComparer.Ordinal).ThenBy(c => c.Level)
             .Select(c => (c.Code, c.Subject!.Name + " — " + c.Name, c.Subject.FrameworkCode)).ToList();
         StaffGroups = (await db.StaffGroups.OrderBy(g => g.Name).ToListAsync(ct)).Select(g => (g.Code, g.Name)).ToList();

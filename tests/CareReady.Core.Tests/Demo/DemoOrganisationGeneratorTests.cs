@@ -42,7 +42,7 @@ internal static class DemoCatalogue
                 var competency = new Competency
                 {
                     Id = competencyId++, SubjectId = subject.Id, Subject = subject, Code = c.Code, Name = c.Name, Level = c.Level,
-                    Variant = c.Variant, DefaultRefresherMonths = c.RefresherMonths, FrameworkAudience = c.Audience, EsrCompetenceName = c.EsrName,
+                    Variant = c.Variant, DefaultRefresherMonths = c.RefresherMonths, FrameworkAudience = c.Audience, EsrCompetenceName = c.EsrName, Kind = c.Kind,
                 };
                 subject.Competencies.Add(competency);
                 list.Add(competency);

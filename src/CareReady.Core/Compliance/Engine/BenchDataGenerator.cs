@@ -160,7 +160,7 @@ public static class BenchDataGenerator
             OrganisationId = orgId, Name = r.Name, CompetencyId = r.CompetencyId, StaffGroupCode = r.StaffGroupCode, JobRole = r.JobRole,
             DepartmentId = r.DepartmentId is int d ? map[d].Id : null, Clinical = r.Clinical, PatientContact = r.PatientContact,
             WorksWithChildren = r.WorksWithChildren, RegisteredClinician = r.RegisteredClinician, GraceDays = r.GraceDays,
-            IsActive = r.IsActive, UpdatedAt = r.UpdatedAt, UpdatedBy = r.UpdatedBy,
+            IsActive = r.IsActive, RequiresObservation = r.RequiresObservation, UpdatedAt = r.UpdatedAt, UpdatedBy = r.UpdatedBy,
         }));
         db.RefresherOverrides.AddRange(demo.RefresherOverrides.Select(o => new RefresherOverride
         {

@@ -61,9 +61,18 @@ public sealed class SqlBaseline(NpgsqlConnection connection)
           WHERE p."StartDate" <= @d AND (p."EndDate" IS NULL OR p."EndDate" > @d)
         ),
         matched AS (
-          SELECT pos.staff_id, pos.org_id, r."CompetencyId" AS comp_id, min(pos.start_date) AS from_date, min(r."GraceDays") AS grace
+          SELECT pos.staff_id, pos.org_id, r.req_comp AS comp_id, min(pos.start_date) AS from_date, min(r."GraceDays") AS grace
           FROM pos
-          JOIN "RequirementRules" r ON r."OrganisationId" = pos.org_id AND r."IsActive"
+          JOIN (
+            -- A rule that requires observation also requires the observed-practice counterpart (Kind 1).
+            SELECT rr.*, rr."CompetencyId" AS req_comp FROM "RequirementRules" rr
+            UNION ALL
+            SELECT rr.*, oc."Id" FROM "RequirementRules" rr
+            JOIN "Competencies" kc ON kc."Id" = rr."CompetencyId" AND kc."Kind" = 0
+            JOIN "Competencies" oc ON oc."SubjectId" = kc."SubjectId" AND oc."Level" = kc."Level" AND oc."Kind" = 1
+                                  AND oc."Variant" IS NOT DISTINCT FROM kc."Variant"
+            WHERE rr."RequiresObservation"
+          ) r ON r."OrganisationId" = pos.org_id AND r."IsActive"
           LEFT JOIN "Departments" rd ON rd."Id" = r."DepartmentId" AND rd."OrganisationId" = r."OrganisationId"
           WHERE (r."StaffGroupCode" IS NULL OR lower(r."StaffGroupCode") = lower(pos.sg))
             AND (r."JobRole" IS NULL OR lower(btrim(r."JobRole")) = lower(btrim(pos.job)))
@@ -72,17 +81,17 @@ public sealed class SqlBaseline(NpgsqlConnection connection)
             AND (r."PatientContact" IS NULL OR r."PatientContact" = pos.pc)
             AND (r."WorksWithChildren" IS NULL OR r."WorksWithChildren" = pos.wwc)
             AND (r."RegisteredClinician" IS NULL OR r."RegisteredClinician" = pos.rc)
-          GROUP BY pos.staff_id, pos.org_id, r."CompetencyId"
+          GROUP BY pos.staff_id, pos.org_id, r.req_comp
         ),
         mc AS (
-          SELECT m.*, c."SubjectId" AS subject_id, c."Level" AS lvl, c."Variant" AS variant
+          SELECT m.*, c."SubjectId" AS subject_id, c."Level" AS lvl, c."Variant" AS variant, c."Kind" AS kind
           FROM matched m JOIN "Competencies" c ON c."Id" = m.comp_id
         ),
         -- A required competency that another required one satisfies is folded into it (ties: the lower id stays).
         superseded AS (
           SELECT DISTINCT m.staff_id, m.comp_id
           FROM mc m
-          JOIN mc o ON o.staff_id = m.staff_id AND o.subject_id = m.subject_id AND o.comp_id <> m.comp_id
+          JOIN mc o ON o.staff_id = m.staff_id AND o.subject_id = m.subject_id AND o.kind = m.kind AND o.comp_id <> m.comp_id
           WHERE o.lvl >= m.lvl AND (m.variant IS NULL OR o.variant IS NOT DISTINCT FROM m.variant)
             AND NOT (m.lvl >= o.lvl AND (o.variant IS NULL OR m.variant IS NOT DISTINCT FROM o.variant) AND o.comp_id > m.comp_id)
         ),
@@ -95,7 +104,7 @@ public sealed class SqlBaseline(NpgsqlConnection connection)
                  min(CASE WHEN ro."Id" IS NOT NULL THEN ro."Months" ELSE c."DefaultRefresherMonths" END) AS months,
                  min(o."RenewalWindowDays") AS win
           FROM flagged k
-          JOIN flagged f ON f.staff_id = k.staff_id AND f.subject_id = k.subject_id
+          JOIN flagged f ON f.staff_id = k.staff_id AND f.subject_id = k.subject_id AND f.kind = k.kind
                         AND (f.comp_id = k.comp_id OR (NOT f.kept AND k.lvl >= f.lvl AND (f.variant IS NULL OR k.variant IS NOT DISTINCT FROM f.variant)))
           JOIN "Competencies" c ON c."Id" = k.comp_id
           JOIN "Organisations" o ON o."Id" = k.org_id
@@ -109,7 +118,7 @@ public sealed class SqlBaseline(NpgsqlConnection connection)
           JOIN "Competencies" rc ON rc."Id" = q.comp_id
           JOIN "Completions" cm ON cm."StaffMemberId" = q.staff_id AND cm."OrganisationId" = q.org_id AND cm."CompletedOn" <= @d
           JOIN "Competencies" hc ON hc."Id" = cm."CompetencyId"
-          WHERE hc."Id" = rc."Id" OR (hc."SubjectId" = rc."SubjectId" AND hc."Level" >= rc."Level" AND (rc."Variant" IS NULL OR hc."Variant" IS NOT DISTINCT FROM rc."Variant"))
+          WHERE hc."Id" = rc."Id" OR (hc."SubjectId" = rc."SubjectId" AND hc."Kind" = rc."Kind" AND hc."Level" >= rc."Level" AND (rc."Variant" IS NULL OR hc."Variant" IS NOT DISTINCT FROM rc."Variant"))
         ),
         chain AS (
           SELECT h.staff_id, h.comp_id, max(h.completed) AS last_completed,
