@@ -73,6 +73,7 @@ public sealed class ObservedAssessmentJourneyTests(BrowserFixture browser) : IAs
             await boxes.Nth(i).CheckAsync();
         }
 
+        await Screenshots.SaveAsync(page, "observed-assessment");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign off" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=observed-assessments]")).ToContainTextAsync("Signed off");
         await Assertions.Expect(observed.Locator(".nhsuk-tag")).ToHaveTextAsync("Up to date");
