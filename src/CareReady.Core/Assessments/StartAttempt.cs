@@ -55,7 +55,23 @@ public sealed class StartAttempt(AppDbContext db, TimeProvider time)
                 .ToList(),
         };
         db.AssessmentAttempts.Add(attempt);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A second tab started the same attempt number at the same moment: resume the one that won.
+            db.ChangeTracker.Clear();
+            var winner = await AttemptAllowance.ForAsync(db, staffMemberId, moduleId, version.AttemptLimit, ct);
+            if (winner.OpenAttemptId is long id)
+            {
+                return new StartAttemptResult(StartAttemptOutcome.Resumed, id);
+            }
+
+            throw;
+        }
+
         return new StartAttemptResult(StartAttemptOutcome.Started, attempt.Id);
     }
 }
