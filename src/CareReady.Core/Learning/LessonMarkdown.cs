@@ -12,7 +12,8 @@ namespace CareReady.Core.Learning;
 /// </summary>
 public static class LessonMarkdown
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+    /// <summary>The one pipeline lessons are parsed with, for rendering and for checking (LessonChecker).</summary>
+    internal static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .DisableHtml()
         .UsePipeTables()
         .UseTaskLists()
@@ -36,17 +37,6 @@ public static class LessonMarkdown
         Pipeline.Setup(renderer);
         renderer.Render(document);
         return writer.ToString();
-    }
-
-    /// <summary>Every <c>media/…</c> path a Markdown text refers to, with whether it is an image and its alt text.</summary>
-    public static IEnumerable<(string Url, bool IsImage, string AltText, int Line)> Links(string markdown)
-    {
-        var document = Markdown.Parse(markdown, Pipeline);
-        foreach (var link in document.Descendants<LinkInline>())
-        {
-            var alt = string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
-            yield return (link.Url ?? "", link.IsImage, alt, link.Line + 1);
-        }
     }
 
     private static string? Resolve(string? url, string mediaBase)

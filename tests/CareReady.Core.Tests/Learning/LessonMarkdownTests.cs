@@ -30,9 +30,13 @@ public class LessonMarkdownTests
     }
 
     [Fact]
-    public void Links_lists_images_with_alt_text_and_line()
+    public void Lessons_are_checked_as_they_render_images_need_alt_text_and_a_media_file()
     {
-        var links = LessonMarkdown.Links("Intro\n\n![](media/a.png)\n\n![Chart](media/b.png)").ToList();
-        Assert.Equal([("media/a.png", true, "", 3), ("media/b.png", true, "Chart", 5)], links);
+        var problems = new List<CareReady.Core.Learning.Packages.PackageProblem>();
+        CareReady.Core.Learning.Packages.LessonChecker.Check("lessons/01.md", "Intro\n\n![](media/a.png)\n\n![Chart](media/b.png)\n\n> [!NOTE]\n> See ![](media/c.png)",
+            p => p == "media/a.png" || p == "media/b.png", problems);
+        Assert.Equal(
+            [("lessons/01.md", (int?)3, true), ("lessons/01.md", 8, true), ("lessons/01.md", 8, false)],
+            problems.Select(x => (x.Path, x.Line, x.Message.Contains("alt text", StringComparison.Ordinal))));
     }
 }

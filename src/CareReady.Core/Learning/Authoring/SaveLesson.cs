@@ -6,7 +6,7 @@ namespace CareReady.Core.Learning.Authoring;
 
 public sealed record LessonInput(string? Title, string? Markdown);
 
-/// <summary>Adds a lesson at the end of a draft, or changes one (by position). Images need alt text and must be among the version's media.</summary>
+/// <summary>Adds a lesson at the end of a draft, or changes one (by position). Lesson text is checked like a package lesson (LessonChecker): images need alt text and must be among the version's media.</summary>
 public sealed class SaveLesson(AppDbContext db)
 {
     /// <param name="position">The lesson to change, or null to add one.</param>
@@ -31,9 +31,11 @@ public sealed class SaveLesson(AppDbContext db)
         if (markdown is not null)
         {
             var media = await db.ModuleMedia.AsNoTracking().Where(m => m.ModuleVersionId == draft.Id).Select(m => m.Path).ToListAsync(ct);
-            if (MediaProblem(markdown, media) is string problem)
+            var problems = new List<Packages.PackageProblem>();
+            Packages.LessonChecker.Check("Markdown", markdown, media.Contains, problems);
+            if (problems.Count > 0)
             {
-                errors[nameof(input.Markdown)] = problem;
+                errors[nameof(input.Markdown)] = string.Join("; ", problems.Select(x => $"Line {x.Line}: {x.Message}"));
             }
         }
 
@@ -54,23 +56,5 @@ public sealed class SaveLesson(AppDbContext db)
 
         await db.SaveChangesAsync(ct);
         return AuthoringResult.Done(moduleId, number);
-    }
-
-    private static string? MediaProblem(string markdown, IReadOnlyCollection<string> media)
-    {
-        foreach (var (url, isImage, alt, line) in LessonMarkdown.Links(markdown))
-        {
-            if (isImage && string.IsNullOrWhiteSpace(alt))
-            {
-                return $"Line {line}: the image {url} needs alt text, like ![What the picture shows]({url})";
-            }
-
-            if (url.StartsWith("media/", StringComparison.Ordinal) && !media.Contains(url))
-            {
-                return $"Line {line}: {url} is not one of this version's media files";
-            }
-        }
-
-        return null;
     }
 }

@@ -6,36 +6,37 @@ using Markdig.Syntax.Inlines;
 namespace CareReady.Core.Learning.Packages;
 
 /// <summary>
-/// Checks a lesson's Markdown the way it will be rendered (Markdig): every image has alt text and is a
-/// picture in the package's media folder; every link is https://, mailto:, an in-page #anchor or a
-/// file in the package. Paths are from the top of the package (<c>media/fire-triangle.svg</c>).
+/// Checks a lesson's Markdown parsed exactly as it will be rendered (<see cref="LessonMarkdown"/>'s
+/// pipeline): every image has alt text and is a picture in the media folder; every link is https://,
+/// mailto:, an in-page #anchor or a file in the package. Paths are from the top of the package
+/// (<c>media/fire-triangle.svg</c>). Used by package import and by the authoring pages alike.
 /// </summary>
 internal static partial class LessonChecker
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().UseTaskLists().Build();
-
-    public static void Check(string path, string markdown, IReadOnlyDictionary<string, byte[]> files, List<PackageProblem> problems)
+    /// <param name="path">Where the lesson is, for the messages (a package file, or "Markdown" in the editor).</param>
+    /// <param name="exists">Whether a package path (e.g. a media file) exists.</param>
+    public static void Check(string path, string markdown, Func<string, bool> exists, List<PackageProblem> problems)
     {
-        var document = Markdown.Parse(markdown, Pipeline);
+        var document = Markdown.Parse(markdown, LessonMarkdown.Pipeline);
         foreach (var inline in document.Descendants().OfType<Inline>())
         {
             var line = inline.Line + 1;
             switch (inline)
             {
                 case LinkInline { IsImage: true } image:
-                    CheckImage(path, line, image, files, problems);
+                    CheckImage(path, line, image, exists, problems);
                     break;
                 case LinkInline link:
-                    CheckLink(path, line, link.Url ?? "", files, problems);
+                    CheckLink(path, line, link.Url ?? "", exists, problems);
                     break;
                 case AutolinkInline autolink when !autolink.IsEmail:
-                    CheckLink(path, line, autolink.Url, files, problems);
+                    CheckLink(path, line, autolink.Url, exists, problems);
                     break;
             }
         }
     }
 
-    private static void CheckImage(string path, int line, LinkInline image, IReadOnlyDictionary<string, byte[]> files, List<PackageProblem> problems)
+    private static void CheckImage(string path, int line, LinkInline image, Func<string, bool> exists, List<PackageProblem> problems)
     {
         var url = image.Url ?? "";
         var alt = string.Concat(image.Descendants<LiteralInline>().Select(l => l.Content.ToString())).Trim();
@@ -56,13 +57,13 @@ internal static partial class LessonChecker
             problems.Add(new PackageProblem(path, line,
                 $"the image {Quote(url)} must be a picture in the media folder ({string.Join(" ", PackageLimits.ImageExtensions)}), e.g. media/diagram.svg"));
         }
-        else if (!files.ContainsKey(target))
+        else if (!exists(target))
         {
             problems.Add(new PackageProblem(path, line, $"the image {Quote(target)} is not in the package"));
         }
     }
 
-    private static void CheckLink(string path, int line, string url, IReadOnlyDictionary<string, byte[]> files, List<PackageProblem> problems)
+    private static void CheckLink(string path, int line, string url, Func<string, bool> exists, List<PackageProblem> problems)
     {
         if (url.Length == 0)
         {
@@ -82,7 +83,7 @@ internal static partial class LessonChecker
         }
 
         var target = Target(url);
-        if (!files.ContainsKey(target))
+        if (!exists(target))
         {
             problems.Add(new PackageProblem(path, line,
                 $"the link {Quote(url)} points to {Quote(target)}, which is not in the package (paths are from the top of the package, e.g. media/leaflet.pdf)"));

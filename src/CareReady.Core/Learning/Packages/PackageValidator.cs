@@ -85,7 +85,7 @@ public static class PackageValidator
                 }
                 else if ((markdown = YamlLoader.DecodeText(lesson.File, bytes, problems)) is not null)
                 {
-                    LessonChecker.Check(lesson.File, markdown, files, problems);
+                    LessonChecker.Check(lesson.File, markdown, files.ContainsKey, problems);
                 }
 
                 checkedFiles[lesson.File] = markdown;
