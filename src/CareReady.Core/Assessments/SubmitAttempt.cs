@@ -67,9 +67,10 @@ public sealed class SubmitAttempt(AppDbContext db, TimeProvider time)
         await db.SaveChangesAsync(ct);
         if (attempt.Passed)
         {
+            var completions = new List<Completion>();
             foreach (var conferral in version.Confers)
             {
-                db.Completions.Add(new Completion
+                completions.Add(new Completion
                 {
                     OrganisationId = attempt.OrganisationId,
                     StaffMemberId = staffMemberId,
@@ -83,7 +84,10 @@ public sealed class SubmitAttempt(AppDbContext db, TimeProvider time)
                 });
             }
 
+            db.Completions.AddRange(completions);
             await Learning.IssueCertificate.AddAsync(db, attempt, version, DateOnly.FromDateTime(now), now, ct);
+            await db.SaveChangesAsync(ct);
+            await Regulation.StaleContentCaps.AddAsync(db, version.Id, completions, now, ct);
             await db.SaveChangesAsync(ct);
         }
 

@@ -39,6 +39,10 @@ public static class AuditedTypes
         new AuditedType(typeof(Learning.IssuedCertificate)),
         new AuditedType(typeof(Supervision.ObservedAssessment)),
         new AuditedType(typeof(Supervision.SelfAssessment)),
+        new AuditedType(typeof(Regulation.GuidelineSource)),
+        new AuditedType(typeof(Regulation.GuidelineVersion)),
+        new AuditedType(typeof(Regulation.RegulatoryChange)),
+        new AuditedType(typeof(Regulation.ContentReviewFlag)),
         new AuditedType(typeof(AppUser), AccountFields.Contains),
     }.ToDictionary(t => t.ClrType);
 

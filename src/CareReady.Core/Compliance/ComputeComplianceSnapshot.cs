@@ -53,10 +53,16 @@ public sealed class ComputeComplianceSnapshot(AppDbContext db)
         var completions = (await db.Completions.AsNoTracking()
                 .Where(c => c.OrganisationId == scope.OrganisationId && c.CompletedOn <= asOf)
                 .Where(c => everyone || idList.Contains(c.StaffMemberId))
-                .Select(c => new { c.StaffMemberId, c.CompetencyId, c.CompletedOn })
+                .Select(c => new { c.Id, c.StaffMemberId, c.CompetencyId, c.CompletedOn })
                 .ToListAsync(cancellationToken))
             .Where(c => ids.Contains(c.StaffMemberId))
             .ToLookup(c => c.StaffMemberId);
+        var caps = await db.CertificationCaps.AsNoTracking()
+            .Where(c => c.OrganisationId == scope.OrganisationId && c.RevokedAt == null && c.CompletedOn <= asOf)
+            .Where(c => everyone || idList.Contains(c.StaffMemberId))
+            .Select(c => new { c.CompletionId, c.ValidUntil })
+            .ToListAsync(cancellationToken);
+        var capOf = caps.GroupBy(c => c.CompletionId).ToDictionary(g => g.Key, g => g.Min(c => c.ValidUntil));
         var exemptions = (await db.Exemptions.AsNoTracking()
                 .Where(e => e.OrganisationId == scope.OrganisationId && e.RevokedAt == null && e.StartsOn <= asOf)
                 .Where(e => everyone || idList.Contains(e.StaffMemberId))
@@ -74,7 +80,7 @@ public sealed class ComputeComplianceSnapshot(AppDbContext db)
             var exempt = exemptions[person.Id].ToList();
             var statuses = requirements.Select(r => RequirementStatusCalculator.Evaluate(
                     r,
-                    held.Where(c => context.Competencies.TryGetValue(c.CompetencyId, out var h) && h.Satisfies(r.Competency)).Select(c => c.CompletedOn),
+                    held.Where(c => context.Competencies.TryGetValue(c.CompetencyId, out var h) && h.Satisfies(r.Competency)).Select(c => new CompletionEvidence(c.CompletedOn, capOf.TryGetValue(c.Id, out var cap) ? cap : null)),
                     exempt.Where(e => e.CompetencyId == r.Competency.Id).Select(e => new ExemptionPeriod(e.StartsOn, e.EndsOn)),
                     asOf,
                     organisation.RenewalWindowDays))

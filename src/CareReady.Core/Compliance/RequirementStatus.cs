@@ -25,7 +25,11 @@ public enum ComplianceState
 /// <param name="CompletedOn">The day of the completion.</param>
 /// <param name="ExpiresOn">The expiry it gave (null when the competency never expires).</param>
 /// <param name="RenewedEarly">True when it was completed inside the renewal window, so the expiry ran on from the previous one.</param>
-public sealed record CertificationCycle(DateOnly CompletedOn, DateOnly? ExpiresOn, bool RenewedEarly);
+/// <param name="CappedByChange">True when a regulatory change cut the expiry short (<see cref="Regulation.CertificationCap"/>).</param>
+public sealed record CertificationCycle(DateOnly CompletedOn, DateOnly? ExpiresOn, bool RenewedEarly, bool CappedByChange = false);
+
+/// <summary>A completion as the calculator sees it: its day, and the cap a regulatory change put on it (null: none).</summary>
+public readonly record struct CompletionEvidence(DateOnly CompletedOn, DateOnly? ValidUntil);
 
 /// <summary>An exemption's effective days: from <paramref name="StartsOn"/> up to (not including) <paramref name="EndsOn"/>.</summary>
 public readonly record struct ExemptionPeriod(DateOnly StartsOn, DateOnly EndsOn)
@@ -87,33 +91,44 @@ public static class RequirementStatusCalculator
     public static RequirementStatus Evaluate(Requirement requirement, IEnumerable<DateOnly> completionDates, DateOnly onDate, int renewalWindowDays = DefaultRenewalWindowDays) =>
         Evaluate(requirement, completionDates, [], onDate, renewalWindowDays);
 
+    public static RequirementStatus Evaluate(
+        Requirement requirement, IEnumerable<DateOnly> completionDates, IEnumerable<ExemptionPeriod> exemptions,
+        DateOnly onDate, int renewalWindowDays = DefaultRenewalWindowDays) =>
+        Evaluate(requirement, completionDates.Select(d => new CompletionEvidence(d, null)), exemptions, onDate, renewalWindowDays);
+
     /// <param name="requirement">The requirement (refresher period, grace, when it started to apply).</param>
-    /// <param name="completionDates">Dates of completions of any competency that satisfies it.</param>
+    /// <param name="completions">Completions of any competency that satisfies it, each with its cap if a regulatory change set one.</param>
     /// <param name="exemptions">The person's exemption periods for this requirement.</param>
     /// <param name="onDate">The day to evaluate; completions after it are ignored (as-of queries).</param>
     /// <param name="renewalWindowDays">How long before expiry the renewal window opens.</param>
     public static RequirementStatus Evaluate(
-        Requirement requirement, IEnumerable<DateOnly> completionDates, IEnumerable<ExemptionPeriod> exemptions,
+        Requirement requirement, IEnumerable<CompletionEvidence> completions, IEnumerable<ExemptionPeriod> exemptions,
         DateOnly onDate, int renewalWindowDays = DefaultRenewalWindowDays)
     {
         var graceEnd = requirement.RequiredFrom.AddDays(requirement.GraceDays);
         var cycles = new List<CertificationCycle>();
         DateOnly? expires = null;
         DateOnly? last = null;
-        foreach (var completed in completionDates.Where(d => d <= onDate).Distinct().Order())
+        // Completions on the same day are one cycle; it is capped only when every one of them is (the latest cap then).
+        var days = completions.Where(c => c.CompletedOn <= onDate)
+            .GroupBy(c => c.CompletedOn)
+            .Select(g => (Day: g.Key, Cap: g.Any(c => c.ValidUntil is null) ? null : g.Max(c => c.ValidUntil)))
+            .OrderBy(g => g.Day);
+        foreach (var (completed, cap) in days)
         {
             last = completed;
-            if (requirement.RefresherMonths is not int months)
+            DateOnly? uncapped = null;
+            var earlyRenewal = false;
+            if (requirement.RefresherMonths is int months)
             {
-                cycles.Add(new CertificationCycle(completed, null, false));
-                continue;
+                earlyRenewal = expires is DateOnly previous
+                    && completed < previous
+                    && completed >= previous.AddDays(-renewalWindowDays);
+                uncapped = earlyRenewal ? expires!.Value.AddMonths(months) : completed.AddMonths(months);
             }
 
-            var earlyRenewal = expires is DateOnly previous
-                && completed < previous
-                && completed >= previous.AddDays(-renewalWindowDays);
-            expires = earlyRenewal ? expires!.Value.AddMonths(months) : completed.AddMonths(months);
-            cycles.Add(new CertificationCycle(completed, expires, earlyRenewal));
+            expires = cap is DateOnly c && (uncapped is null || c < uncapped) ? c : uncapped;
+            cycles.Add(new CertificationCycle(completed, expires, earlyRenewal, cap is DateOnly until && until == expires));
         }
 
         var exemption = exemptions.Where(e => e.Covers(onDate)).Select(e => (DateOnly?)e.EndsOn).Max();

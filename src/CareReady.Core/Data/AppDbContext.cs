@@ -4,6 +4,7 @@ using CareReady.Core.Competencies;
 using CareReady.Core.Compliance;
 using CareReady.Core.Identity;
 using CareReady.Core.Learning;
+using CareReady.Core.Regulation;
 using CareReady.Core.Requirements;
 using CareReady.Core.Supervision;
 using CareReady.Core.Workforce;
@@ -44,6 +45,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<IssuedCertificate> IssuedCertificates => Set<IssuedCertificate>();
     public DbSet<ObservedAssessment> ObservedAssessments => Set<ObservedAssessment>();
     public DbSet<SelfAssessment> SelfAssessments => Set<SelfAssessment>();
+    public DbSet<GuidelineSource> GuidelineSources => Set<GuidelineSource>();
+    public DbSet<GuidelineVersion> GuidelineVersions => Set<GuidelineVersion>();
+    public DbSet<RegulatoryChange> RegulatoryChanges => Set<RegulatoryChange>();
+    public DbSet<CertificationCap> CertificationCaps => Set<CertificationCap>();
+    public DbSet<ContentReviewFlag> ContentReviewFlags => Set<ContentReviewFlag>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 

@@ -90,7 +90,7 @@ public static class DemoSeeder
                     WorkEmail = s.WorkEmail, StartDate = s.StartDate, LeavingDate = s.LeavingDate,
                     RegistrationBody = s.RegistrationBody, RegistrationNumber = s.RegistrationNumber,
                 }).ToList();
-                await DemoBulkInsert.InsertAsync(db, staffRows, BatchRows(db), ct);
+                await BulkInsert.InsertAsync(db, staffRows, BatchRows(db), ct);
                 var byNumber = await db.Staff.AsNoTracking().Where(s => s.OrganisationId == orgId)
                     .Select(s => new { s.Id, s.EmployeeNumber }).ToDictionaryAsync(s => s.EmployeeNumber, s => s.Id, ct);
                 staffIds = demo.Staff.ToDictionary(s => s.Id, s => byNumber[s.EmployeeNumber]);
@@ -103,7 +103,7 @@ public static class DemoSeeder
                     PatientContact = p.PatientContact, WorksWithChildren = p.WorksWithChildren, RegisteredClinician = p.RegisteredClinician,
                     StartDate = p.StartDate, EndDate = p.EndDate,
                 }).ToList();
-                await DemoBulkInsert.InsertAsync(db, positionRows, BatchRows(db), ct);
+                await BulkInsert.InsertAsync(db, positionRows, BatchRows(db), ct);
                 Done("positions");
 
                 db.RequirementRules.AddRange(demo.Rules.Select(r => new RequirementRule
@@ -131,7 +131,7 @@ public static class DemoSeeder
                     CompletedOn = c.CompletedOn, Source = c.Source, Reference = c.Reference,
                     RecordedBy = "demo", RecordedAt = c.CompletedOn.ToDateTime(new TimeOnly(17, 0), DateTimeKind.Utc),
                 }).ToList();
-                await DemoBulkInsert.InsertAsync(db, completionRows, BatchRows(db), ct);
+                await BulkInsert.InsertAsync(db, completionRows, BatchRows(db), ct);
                 Done("completions");
 
                 if (ownTransaction is not null)
@@ -160,6 +160,7 @@ public static class DemoSeeder
 
         // The seed modules, published, so "My learning" has real content to offer from the first sign-in.
         await new SeedContent(new ImportContentPackage(db, TimeProvider.System)).ImportAllAsync(organisation.Id, "demo", ct);
+        await DemoModuleHistory.AttributeAsync(db, organisation.Id, options.Today.AddMonths(-18), ct);
         Done("content");
 
         if (audit is not null)

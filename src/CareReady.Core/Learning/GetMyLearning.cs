@@ -75,7 +75,7 @@ public sealed class GetMyLearning(AppDbContext db, GetPersonProfile profiles, Li
                 nameof(ComplianceState.NotStartedOverdue) or nameof(ComplianceState.Expired) => LearningSection.Overdue,
                 nameof(ComplianceState.RenewalDue) => LearningSection.DueSoon,
                 nameof(ComplianceState.NotStartedInGrace) => LearningSection.Required,
-                _ => (LearningSection?)null,
+                _ => r.Change is not null ? LearningSection.DueSoon : (LearningSection?)null,
             };
             if (section is null)
             {
@@ -91,6 +91,12 @@ public sealed class GetMyLearning(AppDbContext db, GetPersonProfile profiles, Li
             var why = r.Reasons.Count == 0
                 ? "Required for your role"
                 : "Required by " + string.Join("; ", r.Reasons.Select(x => $"{x.RuleName} ({x.JobRole})").Distinct(StringComparer.Ordinal));
+            if (r.Change is { } change)
+            {
+                why = $"{change.Title}: {change.Source} changed from {change.FromVersion} to {change.ToVersion}, so your training on the previous version "
+                    + (change.ValidUntil <= profile.AsOf ? $"stopped counting on {change.ValidUntil:d MMMM yyyy}." : $"counts only until {change.ValidUntil:d MMMM yyyy}.")
+                    + " Take the updated module. " + why;
+            }
             var (lesson, attempt) = Resume(module);
             items.Add(new LearningItem(section.Value, r.SubjectName == r.CompetencyName ? r.CompetencyName : $"{r.SubjectName} — {r.CompetencyName}",
                 why, r.DueBy, module, lesson, attempt));

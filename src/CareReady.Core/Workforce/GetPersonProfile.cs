@@ -16,7 +16,10 @@ public sealed record RequirementReasonView(int RuleId, string RuleName, string A
 public sealed record RequirementView(
     int CompetencyId, string CompetencyCode, string SubjectName, string CompetencyName, int? RefresherMonths,
     string State, string Label, string Rag, DateOnly? LastCompleted, DateOnly? ExpiresOn, DateOnly DueBy,
-    IReadOnlyList<RequirementReasonView> Reasons, IReadOnlyList<string> Covers);
+    IReadOnlyList<RequirementReasonView> Reasons, IReadOnlyList<string> Covers, ChangeNoticeView? Change = null);
+
+/// <summary>A regulatory change that cut the requirement's current certification short: which, and until when it counts.</summary>
+public sealed record ChangeNoticeView(int ChangeId, string Title, string Source, string FromVersion, string ToVersion, DateOnly ValidUntil);
 
 public sealed record PersonProfile(
     int Id, string EmployeeNumber, string FirstName, string LastName, string WorkEmail, DateOnly StartDate,
@@ -45,8 +48,18 @@ public sealed class GetPersonProfile(AppDbContext db, TimeProvider time)
 
         var completions = await db.Completions.AsNoTracking()
             .Where(c => c.StaffMemberId == person.Id && c.OrganisationId == scope.OrganisationId)
-            .Select(c => new { c.CompetencyId, c.CompletedOn })
+            .Select(c => new { c.Id, c.CompetencyId, c.CompletedOn })
             .ToListAsync(cancellationToken);
+        var caps = (await db.CertificationCaps.AsNoTracking()
+                .Where(c => c.StaffMemberId == person.Id && c.OrganisationId == scope.OrganisationId && c.RevokedAt == null)
+                .Join(db.RegulatoryChanges, k => k.RegulatoryChangeId, c => c.Id, (k, c) => new
+                {
+                    k.CompletionId, k.ValidUntil,
+                    Notice = new ChangeNoticeView(c.Id, c.Title, c.Source!.Name, c.FromVersion!.Label, c.ToVersion!.Label, k.ValidUntil),
+                })
+                .ToListAsync(cancellationToken))
+            .GroupBy(c => c.CompletionId).ToDictionary(g => g.Key, g => g.OrderBy(c => c.ValidUntil).First());
+        var capOf = caps.ToDictionary(c => c.Key, c => c.Value.ValidUntil);
 
         var exemptions = await db.Exemptions.AsNoTracking()
             .Where(e => e.StaffMemberId == person.Id && e.OrganisationId == scope.OrganisationId && e.RevokedAt == null)
@@ -61,9 +74,9 @@ public sealed class GetPersonProfile(AppDbContext db, TimeProvider time)
 
         var views = requirements.Select(r =>
         {
-            var dates = completions
-                .Where(c => context.Competencies.TryGetValue(c.CompetencyId, out var held) && held.Satisfies(r.Competency))
-                .Select(c => c.CompletedOn);
+            var satisfying = completions
+                .Where(c => context.Competencies.TryGetValue(c.CompetencyId, out var held) && held.Satisfies(r.Competency)).ToList();
+            var dates = satisfying.Select(c => new CompletionEvidence(c.CompletedOn, capOf.TryGetValue(c.Id, out var cap) ? cap : null));
             var status = RequirementStatusCalculator.Evaluate(r, dates,
                 exemptions.Where(e => e.CompetencyId == r.Competency.Id).Select(e => new ExemptionPeriod(e.StartsOn, e.EndsOn)),
                 onDate, renewalWindow);
@@ -80,7 +93,11 @@ public sealed class GetPersonProfile(AppDbContext db, TimeProvider time)
                 }).ToList();
             return new RequirementView(r.Competency.Id, r.Competency.Code, r.Competency.Subject?.Name ?? "", r.Competency.Name,
                 r.RefresherMonths, status.State.ToString(), status.Label, status.Rag, status.LastCompleted, status.ExpiresOn, status.DueBy,
-                reasons, r.Covers.Select(c => c.Code + " " + c.Name).ToList());
+                reasons, r.Covers.Select(c => c.Code + " " + c.Name).ToList(),
+                status.Cycles.Count > 0 && status.Cycles[^1].CappedByChange
+                    ? satisfying.Where(c => c.CompletedOn == status.LastCompleted && caps.ContainsKey(c.Id)).Select(c => caps[c.Id].Notice)
+                        .OrderByDescending(n => n.ValidUntil).FirstOrDefault()
+                    : null);
         }).ToList();
 
         var positions = person.Positions.OrderBy(p => p.EndDate is not null).ThenBy(p => p.StartDate).Select(p => new PositionView(

@@ -196,7 +196,7 @@ public static class BenchDataGenerator
         }
         else
         {
-            await DemoBulkInsert.InsertAsync(db, staffRows, 32, ct);
+            await BulkInsert.InsertAsync(db, staffRows, 32, ct);
         }
 
         var byNumber = await db.Staff.AsNoTracking().Where(s => s.OrganisationId == orgId)
@@ -269,9 +269,9 @@ public static class BenchDataGenerator
         }
         else
         {
-            await DemoBulkInsert.InsertAsync(db, positionRows, 32, ct);
-            await DemoBulkInsert.InsertAsync(db, completionRows, 32, ct);
-            await DemoBulkInsert.InsertAsync(db, exemptions, 16, ct);
+            await BulkInsert.InsertAsync(db, positionRows, 32, ct);
+            await BulkInsert.InsertAsync(db, completionRows, 32, ct);
+            await BulkInsert.InsertAsync(db, exemptions, 16, ct);
         }
 
         return (positionRows.Count, staffRows.Count);

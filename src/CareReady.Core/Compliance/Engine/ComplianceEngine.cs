@@ -20,6 +20,9 @@ public sealed partial class ComplianceEngine
 
     internal sealed record Exemptions(int[] Start, short[] Competency, int[] From, int[] Until);
 
+    /// <summary>Per person: (competency, completion day) whose certification a regulatory change capped at <c>Until</c>.</summary>
+    internal sealed record Caps(int[] Start, short[] Competency, int[] Day, int[] Until);
+
     private const int MaxKinds = 31;
     private const int MaxUnitsPerPerson = 128;
     private static readonly DateOnly ProfileDay = new(2000, 1, 1);
@@ -35,6 +38,7 @@ public sealed partial class ComplianceEngine
     private readonly long[] completions;
     private readonly long[]?[] completionOverride;
     private readonly Exemptions exemptions;
+    private readonly Caps caps;
     private readonly Dictionary<int, int> deptIndex;
     private readonly Dictionary<int, int> siteIndex;
     private readonly Dictionary<int, int> orgIndex;
@@ -54,7 +58,7 @@ public sealed partial class ComplianceEngine
     private int addedCompletions;
 
     internal ComplianceEngine(EngineCatalogue catalogue, EngineOrganisation[] orgs, EngineDepartment[] depts, int[] siteIds,
-        List<PositionKind> kinds, People people, Positions positions, int[] completionStart, long[] completions, Exemptions exemptions)
+        List<PositionKind> kinds, People people, Positions positions, int[] completionStart, long[] completions, Exemptions exemptions, Caps caps)
     {
         this.catalogue = catalogue;
         this.orgs = orgs;
@@ -66,6 +70,7 @@ public sealed partial class ComplianceEngine
         this.completionStart = completionStart;
         this.completions = completions;
         this.exemptions = exemptions;
+        this.caps = caps;
         completionOverride = new long[]?[people.Staff.Length];
         deptIndex = depts.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i);
         siteIndex = siteIds.Select((s, i) => (s, i)).ToDictionary(x => x.s, x => x.i);
@@ -191,6 +196,13 @@ public sealed partial class ComplianceEngine
             Array.Sort(updated);
             completionOverride[p] = updated;
             addedCompletions++;
+            for (var i = caps.Start[p]; i < caps.Start[p + 1]; i++)
+            {
+                if (caps.Competency[i] == c && caps.Day[i] == completedOn.DayNumber)
+                {
+                    caps.Until[i] = DayCalendar.None; // an uncapped completion the same day stands
+                }
+            }
 
             var profile = day < 0 ? null : personProfile[p];
             if (profile is null)
@@ -544,6 +556,8 @@ public sealed partial class ComplianceEngine
         var n = catalogue.Count;
         var exFrom = exemptions.Start[p];
         var exTo = exemptions.Start[p + 1];
+        var capFrom = caps.Start[p];
+        var capTo = caps.Start[p + 1];
         var ptr = 0;
         var subject = -1;
         int rangeStart = 0, rangeEnd = 0;
@@ -583,6 +597,8 @@ public sealed partial class ComplianceEngine
             var months = profile.Months[j];
             var expires = DayCalendar.None;
             var last = DayCalendar.None;
+            var uncapped = DayCalendar.None;
+            var dayCap = 0;
             for (var q = rangeStart; q < rangeEnd; q++)
             {
                 var key = held[q];
@@ -592,19 +608,38 @@ public sealed partial class ComplianceEngine
                     break;
                 }
 
-                if (!sat[((int)(key & 0xFFFF) * n) + comp] || completed == last)
+                var heldComp = (int)(key & 0xFFFF);
+                if (!sat[(heldComp * n) + comp])
                 {
+                    continue;
+                }
+
+                // Same day as the previous one: one cycle, capped only if every completion that day is (the latest cap).
+                var cap = CapOf(capFrom, capTo, heldComp, completed);
+                if (completed == last)
+                {
+                    if (cap > dayCap)
+                    {
+                        dayCap = cap;
+                        expires = Math.Min(uncapped, dayCap);
+                    }
+
                     continue;
                 }
 
                 last = completed;
+                dayCap = cap;
                 if (months < 0)
                 {
-                    continue;
+                    uncapped = DayCalendar.None;
+                }
+                else
+                {
+                    var early = expires != DayCalendar.None && completed < expires && completed >= expires - window;
+                    uncapped = DayCalendar.AddMonths(early ? expires : completed, months);
                 }
 
-                var early = expires != DayCalendar.None && completed < expires && completed >= expires - window;
-                expires = DayCalendar.AddMonths(early ? expires : completed, months);
+                expires = Math.Min(uncapped, dayCap);
             }
 
             var exempt = false;
@@ -643,6 +678,20 @@ public sealed partial class ComplianceEngine
         }
 
         return tally;
+    }
+
+    /// <summary>The cap on (competency, day) for this person's cap range, or <see cref="DayCalendar.None"/> when uncapped.</summary>
+    private int CapOf(int from, int to, int competency, int completedDay)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (caps.Day[i] == completedDay && caps.Competency[i] == competency)
+            {
+                return caps.Until[i];
+            }
+        }
+
+        return DayCalendar.None;
     }
 
     private static List<(int From, int To)> Chunks(int from, int to)

@@ -32,6 +32,7 @@ public sealed class ComplianceEngineBuilder
     private readonly GrowArray<short> completionCompetency;
     private readonly GrowArray<int> completionDay;
     private readonly List<(int Staff, int Org, short Competency, int Start, int End)> exemptions = [];
+    private readonly List<(int Staff, int Org, short Competency, int Day, int Until)> caps = [];
 
     public ComplianceEngineBuilder(IEnumerable<Competency> competencies, IEnumerable<StaffGroup> staffGroups, int expectedStaff = 1024, int expectedCompletions = 1024)
     {
@@ -112,6 +113,18 @@ public sealed class ComplianceEngineBuilder
         completionOrg.Add(organisationId);
         completionCompetency.Add((short)c);
         completionDay.Add(completedOn.DayNumber);
+    }
+
+    /// <summary>
+    /// A regulatory change's cap on one completion (not revoked; the lowest when several changes capped it):
+    /// that completion's certification ends by <paramref name="validUntil"/>.
+    /// </summary>
+    public void AddCap(int staffMemberId, int organisationId, int competencyId, DateOnly completedOn, DateOnly validUntil)
+    {
+        if (catalogue.ById.TryGetValue(competencyId, out var c))
+        {
+            caps.Add((staffMemberId, organisationId, (short)c, completedOn.DayNumber, validUntil.DayNumber));
+        }
     }
 
     /// <summary>An exemption that has not been revoked (revoked ones never count).</summary>
@@ -298,12 +311,55 @@ public sealed class ComplianceEngineBuilder
             exemptionStart[p + 1] += exemptionStart[p];
         }
 
+        var capped = Caps(people, PersonOf, p => orgs[personOrg[p]].Id, completionStart, completions);
         return new ComplianceEngine(catalogue, orgs, engineDepts, siteIds, kinds,
             new ComplianceEngine.People(personStaff, personOrg, personStart, personLeave, personOfStaff),
             new ComplianceEngine.Positions(positionStart, pKind, pDept, pStart, pEnd),
             completionStart, completions,
             new ComplianceEngine.Exemptions(exemptionStart, ex.Select(x => x.e.Competency).ToArray(),
-                ex.Select(x => x.e.Start).ToArray(), ex.Select(x => x.e.End).ToArray()));
+                ex.Select(x => x.e.Start).ToArray(), ex.Select(x => x.e.End).ToArray()),
+            capped);
+    }
+
+    /// <summary>
+    /// Caps per person as (competency, day) → latest cap, kept only where every completion of that
+    /// competency on that day is capped (an uncapped completion the same day stands), as the reference does.
+    /// </summary>
+    private ComplianceEngine.Caps Caps(int people, Func<int, int> personOf, Func<int, int> orgOfPerson, int[] completionStart, long[] completions)
+    {
+        var grouped = caps.Select(c => (Person: personOf(c.Staff), c))
+            .Where(x => x.Person >= 0 && orgOfPerson(x.Person) == x.c.Org)
+            .GroupBy(x => (x.Person, x.c.Competency, x.c.Day))
+            .Where(g =>
+            {
+                var (p, comp, day) = g.Key;
+                var held = 0;
+                for (var i = completionStart[p]; i < completionStart[p + 1]; i++)
+                {
+                    var key = completions[i];
+                    if ((short)(key & 0xFFFF) == comp && (int)(uint)(key >> 16) == day)
+                    {
+                        held++;
+                    }
+                }
+
+                return held > 0 && held == g.Count();
+            })
+            .Select(g => (g.Key.Person, g.Key.Competency, g.Key.Day, Until: g.Max(x => x.c.Until)))
+            .OrderBy(x => x.Person).ToList();
+        var start = new int[people + 1];
+        foreach (var x in grouped)
+        {
+            start[x.Person + 1]++;
+        }
+
+        for (var p = 0; p < people; p++)
+        {
+            start[p + 1] += start[p];
+        }
+
+        return new ComplianceEngine.Caps(start, grouped.Select(x => x.Competency).ToArray(),
+            grouped.Select(x => x.Day).ToArray(), grouped.Select(x => x.Until).ToArray());
     }
 
     private static int[] Offsets(int people, int count, Func<int, int> personOf)

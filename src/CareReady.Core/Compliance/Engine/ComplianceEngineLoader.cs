@@ -70,6 +70,14 @@ public static class ComplianceEngineLoader
                 builder.AddExemption(e.StaffMemberId, e.OrganisationId, e.CompetencyId, e.StartsOn, e.EndsOn);
             }
 
+            await foreach (var k in db.CertificationCaps.AsNoTracking().Where(k => ids.Contains(k.OrganisationId) && k.RevokedAt == null)
+                               .GroupBy(k => new { k.CompletionId, k.StaffMemberId, k.OrganisationId, k.CompetencyId, k.CompletedOn })
+                               .Select(g => new { g.Key.StaffMemberId, g.Key.OrganisationId, g.Key.CompetencyId, g.Key.CompletedOn, Until = g.Min(k => k.ValidUntil) })
+                               .AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                builder.AddCap(k.StaffMemberId, k.OrganisationId, k.CompetencyId, k.CompletedOn, k.Until);
+            }
+
             var engine = builder.Build();
             Debug.Assert(engine.PeopleCount == staffCount, "every staff member is loaded");
             return engine;

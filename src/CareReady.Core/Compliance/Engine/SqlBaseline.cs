@@ -21,16 +21,19 @@ public sealed class SqlBaseline(NpgsqlConnection connection)
         ArgumentNullException.ThrowIfNull(connection);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            CREATE OR REPLACE FUNCTION pg_temp.cr_chain_step(expires date, completed date, months integer, win integer)
+            -- One completion day: the expiry it gives (early renewal runs on from the previous one), cut short
+            -- by a regulatory change's cap when every completion that day carries one (LEAST ignores NULLs).
+            CREATE OR REPLACE FUNCTION pg_temp.cr_chain_step(expires date, completed date, cap date, months integer, win integer)
             RETURNS date LANGUAGE sql IMMUTABLE AS $$
-              SELECT CASE
+              SELECT LEAST(cap, CASE
                 WHEN months IS NULL THEN NULL
                 WHEN expires IS NOT NULL AND completed < expires AND completed >= expires - win
                   THEN (expires + make_interval(months => months))::date
-                ELSE (completed + make_interval(months => months))::date END
+                ELSE (completed + make_interval(months => months))::date END)
             $$;
             DROP AGGREGATE IF EXISTS pg_temp.cr_chain(date, integer, integer);
-            CREATE AGGREGATE pg_temp.cr_chain(date, integer, integer) (SFUNC = pg_temp.cr_chain_step, STYPE = date);
+            DROP AGGREGATE IF EXISTS pg_temp.cr_chain(date, date, integer, integer);
+            CREATE AGGREGATE pg_temp.cr_chain(date, date, integer, integer) (SFUNC = pg_temp.cr_chain_step, STYPE = date);
             -- The planner cannot estimate the CTEs (it guesses one row) and would nest loops over
             -- hundreds of thousands of rows; hash joins are what this whole-population query needs.
             SET enable_nestloop = off;
@@ -112,17 +115,26 @@ public sealed class SqlBaseline(NpgsqlConnection connection)
           WHERE k.kept
           GROUP BY k.staff_id, k.org_id, k.comp_id, k.subject_id, k.grace
         ),
+        caps AS (
+          SELECT k."CompletionId" AS completion_id, min(k."ValidUntil") AS cap
+          FROM "CertificationCaps" k
+          WHERE k."RevokedAt" IS NULL AND (@org::integer IS NULL OR k."OrganisationId" = @org::integer)
+          GROUP BY k."CompletionId"
+        ),
         held AS (
-          SELECT DISTINCT q.staff_id, q.comp_id, q.months, q.win, cm."CompletedOn" AS completed
+          SELECT q.staff_id, q.comp_id, q.months, q.win, cm."CompletedOn" AS completed,
+                 CASE WHEN bool_and(k.cap IS NOT NULL) THEN max(k.cap) END AS cap
           FROM req q
           JOIN "Competencies" rc ON rc."Id" = q.comp_id
           JOIN "Completions" cm ON cm."StaffMemberId" = q.staff_id AND cm."OrganisationId" = q.org_id AND cm."CompletedOn" <= @d
           JOIN "Competencies" hc ON hc."Id" = cm."CompetencyId"
+          LEFT JOIN caps k ON k.completion_id = cm."Id"
           WHERE hc."Id" = rc."Id" OR (hc."SubjectId" = rc."SubjectId" AND hc."Kind" = rc."Kind" AND hc."Level" >= rc."Level" AND (rc."Variant" IS NULL OR hc."Variant" IS NOT DISTINCT FROM rc."Variant"))
+          GROUP BY q.staff_id, q.comp_id, q.months, q.win, cm."CompletedOn"
         ),
         chain AS (
           SELECT h.staff_id, h.comp_id, max(h.completed) AS last_completed,
-                 pg_temp.cr_chain(h.completed, h.months, h.win ORDER BY h.completed) AS expires
+                 pg_temp.cr_chain(h.completed, h.cap, h.months, h.win ORDER BY h.completed) AS expires
           FROM held h
           GROUP BY h.staff_id, h.comp_id
         ),

@@ -77,6 +77,8 @@ public sealed class ReviewVersion(AppDbContext db, TimeProvider time)
         version.PublishedBy = actor;
         version.PublishedAt = now;
         version.ReviewNote = null;
+        await db.Entry(version).Collection(v => v.Guidelines).LoadAsync(ct);
+        await Regulation.ContentPublished.OnPublishedAsync(db, version, now, ct);
         await db.SaveChangesAsync(ct); // one save: both changes commit together or not at all
         return AuthoringResult.Done(moduleId, number);
     }

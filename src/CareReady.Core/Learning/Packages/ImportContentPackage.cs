@@ -96,6 +96,16 @@ public sealed class ImportContentPackage(AppDbContext db, TimeProvider time)
         }
 
         db.ModuleVersions.Add(version);
+        if (options.Publish && !created)
+        {
+            version.ModuleId = module.Id;
+            await Regulation.ContentPublished.OnPublishedAsync(db, version, now, ct);
+        }
+        else
+        {
+            await Regulation.ContentPublished.OnImportedAsync(db, version, now, ct);
+        }
+
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);

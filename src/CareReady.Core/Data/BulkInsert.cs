@@ -7,15 +7,15 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace CareReady.Core.Demo;
+namespace CareReady.Core.Data;
 
 /// <summary>
-/// Fast inserts for the demo's large tables: multi-row <c>INSERT … VALUES (…), (…)</c> commands,
+/// Fast inserts for large tables (the demo, the benchmark, a regulatory change's caps): multi-row <c>INSERT … VALUES (…), (…)</c> commands,
 /// prepared once and reused with new parameter values, inside the context's current transaction.
 /// Table, column names, quoting and parameter types all come from the EF model, so it works the same
 /// on SQLite and PostgreSQL. Database-generated keys are left out.
 /// </summary>
-internal static class DemoBulkInsert
+internal static class BulkInsert
 {
     private sealed record Column(string Name, RelationalTypeMapping Mapping, Func<object, object?> Read);
 

@@ -1,0 +1,52 @@
+using CareReady.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareReady.Core.Regulation;
+
+/// <summary>One certification that rests on a guideline version: the person's latest completion of a competency came from a module version citing it.</summary>
+public sealed record AffectedCertification(long CompletionId, int StaffMemberId, int CompetencyId, DateOnly CompletedOn, int ModuleVersionId);
+
+/// <summary>
+/// The one definition of "whose current certification rests on a guideline version", shared by the
+/// preview and the apply so what is shown is exactly what is applied: a person employed on the day whose
+/// latest completion of a competency (by day, then by record) was passed on a module version that cites
+/// the version (source and version text exactly as cited). Evidence that does not name its module version
+/// (imported history, certificates from elsewhere) cannot be traced to a guideline and is not included.
+/// </summary>
+public static class AffectedCertifications
+{
+    /// <summary>Module versions of the organisation that cite the guideline version.</summary>
+    public static IQueryable<int> CitingVersionIds(AppDbContext db, int organisationId, string source, string version)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.ModuleVersions
+            .Where(v => v.OrganisationId == organisationId && v.Guidelines.Any(g => g.Source == source && g.Version == version))
+            .Select(v => v.Id);
+    }
+
+    public static IQueryable<AffectedCertification> Query(AppDbContext db, int organisationId, string source, string version, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var citing = CitingVersionIds(db, organisationId, source, version);
+        return from c in db.Completions
+               join s in db.Staff on c.StaffMemberId equals s.Id
+               where c.OrganisationId == organisationId && c.ModuleVersionId != null && citing.Contains(c.ModuleVersionId.Value)
+                     && s.StartDate <= day && (s.LeavingDate == null || s.LeavingDate > day)
+                     && !db.Completions.Any(l => l.OrganisationId == organisationId && l.StaffMemberId == c.StaffMemberId
+                         && l.CompetencyId == c.CompetencyId
+                         && (l.CompletedOn > c.CompletedOn || (l.CompletedOn == c.CompletedOn && l.Id > c.Id)))
+               select new AffectedCertification(c.Id, c.StaffMemberId, c.CompetencyId, c.CompletedOn, c.ModuleVersionId!.Value);
+    }
+
+    /// <summary>A SHA-256 over the sorted caps (staff:competency:completion:until), written on the change so the audit trail fixes exactly who was moved.</summary>
+    public static string Digest(IEnumerable<AffectedCertification> rows, DateOnly validUntil)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var r in rows.OrderBy(r => r.StaffMemberId).ThenBy(r => r.CompetencyId).ThenBy(r => r.CompletionId))
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{r.StaffMemberId}:{r.CompetencyId}:{r.CompletionId}:{validUntil:yyyy-MM-dd}\n");
+        }
+
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())));
+    }
+}

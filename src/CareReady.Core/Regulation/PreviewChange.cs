@@ -1,0 +1,132 @@
+using CareReady.Core.Data;
+using CareReady.Core.Learning;
+using CareReady.Core.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareReady.Core.Regulation;
+
+/// <summary>A module version that cites the superseded guideline version.</summary>
+public sealed record CitingContent(int ModuleId, string Code, int VersionNumber, string Title, ModuleStatus Status);
+
+public sealed record ImpactCount(string Key, string Name, int People);
+
+/// <summary>
+/// What a change touches: the content citing the old version, and the people whose current certification
+/// rests on it, counted by department, staff group and competency. Before applying it is computed from
+/// the records; once applied it is what was applied (the change's caps).
+/// </summary>
+public sealed record ChangeImpact(
+    ChangeSummary Change, DateOnly Day, IReadOnlyList<CitingContent> Content, int People, int Certifications,
+    IReadOnlyList<ImpactCount> ByDepartment, IReadOnlyList<ImpactCount> ByStaffGroup, IReadOnlyList<ImpactCount> ByCompetency,
+    bool CanUndo);
+
+/// <summary>One row of the downloadable list of affected people.</summary>
+public sealed record AffectedPerson(
+    string EmployeeNumber, string LastName, string FirstName, string Departments, string StaffGroups,
+    string CompetencyCode, string Competency, DateOnly CompletedOn, string Module, int ModuleVersion);
+
+public sealed class PreviewChange(AppDbContext db, TimeProvider time)
+{
+    /// <returns>Null when the change is not found in the caller's organisation or the caller may not manage changes.</returns>
+    public async Task<ChangeImpact?> RunAsync(AccessScope scope, int changeId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var found = await FindAsync(scope, changeId, ct);
+        if (found is null)
+        {
+            return null;
+        }
+
+        var (change, summary, rows, day) = found.Value;
+        var fromVersion = await db.GuidelineVersions.Where(v => v.Id == change.FromVersionId).Select(v => v.Label).FirstAsync(ct);
+        var citing = AffectedCertifications.CitingVersionIds(db, scope.OrganisationId, summary.Source, fromVersion);
+        var content = await db.ModuleVersions.Where(v => citing.Contains(v.Id))
+            .OrderBy(v => v.Module!.Code).ThenBy(v => v.Number)
+            .Select(v => new CitingContent(v.ModuleId, v.Module!.Code, v.Number, v.Title, v.Status))
+            .ToListAsync(ct);
+
+        var people = await rows.Select(r => r.StaffMemberId).Distinct().CountAsync(ct);
+        var certifications = await rows.CountAsync(ct);
+        var current = db.Positions.Where(p => p.OrganisationId == scope.OrganisationId && p.StartDate <= day && (p.EndDate == null || p.EndDate > day));
+        var byDepartment = await (from r in rows
+                                  join p in current on r.StaffMemberId equals p.StaffMemberId
+                                  group r.StaffMemberId by p.DepartmentId into g
+                                  select new { g.Key, People = g.Distinct().Count() }).ToListAsync(ct);
+        var byGroup = await (from r in rows
+                             join p in current on r.StaffMemberId equals p.StaffMemberId
+                             group r.StaffMemberId by p.StaffGroupCode into g
+                             select new { g.Key, People = g.Distinct().Count() }).ToListAsync(ct);
+        var byCompetency = await rows.GroupBy(r => r.CompetencyId).Select(g => new { g.Key, People = g.Count() }).ToListAsync(ct);
+
+        var departmentIds = byDepartment.Select(d => d.Key).ToList();
+        var departments = await db.Departments.Where(d => departmentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        var groups = await db.StaffGroups.ToDictionaryAsync(g => g.Code, g => g.Name, ct);
+        var competencyIds = byCompetency.Select(c => c.Key).ToList();
+        var competencies = await db.Competencies.Where(c => competencyIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => (c.Code, c.Name), ct);
+
+        return new ChangeImpact(summary, day, content, people, certifications,
+            [.. byDepartment.Select(d => new ImpactCount(d.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), departments[d.Key], d.People)).OrderByDescending(d => d.People).ThenBy(d => d.Name, StringComparer.Ordinal)],
+            [.. byGroup.Select(g => new ImpactCount(g.Key, groups.GetValueOrDefault(g.Key, g.Key), g.People)).OrderByDescending(g => g.People).ThenBy(g => g.Name, StringComparer.Ordinal)],
+            [.. byCompetency.Select(c => new ImpactCount(competencies[c.Key].Code, competencies[c.Key].Name, c.People)).OrderBy(c => c.Key, StringComparer.Ordinal)],
+            change.Status == ChangeStatus.Applied && !await UndoChange.AnyoneActedAsync(db, change, ct));
+    }
+
+    /// <summary>The full list for download (ordered by name), same rows as the counts.</summary>
+    public async Task<IReadOnlyList<AffectedPerson>?> ListAsync(AccessScope scope, int changeId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var found = await FindAsync(scope, changeId, ct);
+        if (found is null)
+        {
+            return null;
+        }
+
+        var (_, _, rows, day) = found.Value;
+        var list = await (from r in rows
+                          join s in db.Staff on r.StaffMemberId equals s.Id
+                          join c in db.Competencies on r.CompetencyId equals c.Id
+                          join v in db.ModuleVersions on r.ModuleVersionId equals v.Id
+                          select new { s.Id, s.EmployeeNumber, s.LastName, s.FirstName, c.Code, c.Name, r.CompletedOn, Module = v.Module!.Code, v.Number })
+            .ToListAsync(ct);
+        var ids = list.Select(x => x.Id).Distinct().ToList();
+        var positions = (await db.Positions.Where(p => ids.Contains(p.StaffMemberId) && p.StartDate <= day && (p.EndDate == null || p.EndDate > day))
+                .Select(p => new { p.StaffMemberId, Department = p.Department!.Name, p.StaffGroupCode }).ToListAsync(ct))
+            .ToLookup(p => p.StaffMemberId);
+        return [.. list
+            .OrderBy(x => x.LastName, StringComparer.Ordinal).ThenBy(x => x.FirstName, StringComparer.Ordinal).ThenBy(x => x.EmployeeNumber, StringComparer.Ordinal).ThenBy(x => x.Code, StringComparer.Ordinal)
+            .Select(x => new AffectedPerson(x.EmployeeNumber, x.LastName, x.FirstName,
+                string.Join("; ", positions[x.Id].Select(p => p.Department).Distinct().Order(StringComparer.Ordinal)),
+                string.Join("; ", positions[x.Id].Select(p => p.StaffGroupCode).Distinct().Order(StringComparer.Ordinal)),
+                x.Code, x.Name, x.CompletedOn, x.Module, x.Number))];
+    }
+
+    private async Task<(RegulatoryChange Change, ChangeSummary Summary, IQueryable<AffectedCertification> Rows, DateOnly Day)?> FindAsync(
+        AccessScope scope, int changeId, CancellationToken ct)
+    {
+        if (!RegulationAccess.CanManage(scope))
+        {
+            return null;
+        }
+
+        var change = await db.RegulatoryChanges.AsNoTracking().FirstOrDefaultAsync(c => c.Id == changeId && c.OrganisationId == scope.OrganisationId, ct);
+        if (change is null)
+        {
+            return null;
+        }
+
+        var summary = await ChangeSummary.Project(db.RegulatoryChanges.Where(c => c.Id == changeId)).FirstAsync(ct);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        if (change.Status is ChangeStatus.Applied or ChangeStatus.Undone && change.Action is ChangeAction.RequireUpdate or ChangeAction.ExpireNow)
+        {
+            var day = DateOnly.FromDateTime(change.AppliedAt!.Value);
+            var applied = from k in db.CertificationCaps
+                          join c in db.Completions on k.CompletionId equals c.Id
+                          where k.RegulatoryChangeId == changeId
+                          select new AffectedCertification(k.CompletionId, k.StaffMemberId, k.CompetencyId, k.CompletedOn, c.ModuleVersionId!.Value);
+            return (change, summary, applied, day);
+        }
+
+        var fromVersion = summary.FromVersion;
+        return (change, summary, AffectedCertifications.Query(db, scope.OrganisationId, summary.Source, fromVersion, today), today);
+    }
+}
