@@ -86,12 +86,12 @@ public class CertificationLifecycleTests
         var r = Needs(Level1, D(2020, 1, 1));
         var exemption = new ExemptionPeriod(D(2024, 1, 1), D(2024, 3, 1));
         StandOn(2024, 2, 29);
-        var during = RequirementStatusCalculator.Evaluate(r, [], [exemption], Today);
+        var during = RequirementStatusCalculator.Evaluate(r, Array.Empty<DateOnly>(), [exemption], Today);
         Assert.Equal(ComplianceState.Exempt, during.State);
         Assert.True(during.IsCompliant);
         Assert.Equal(D(2024, 3, 1), during.ExemptUntil);
         StandOn(2024, 3, 1);
-        Assert.Equal(ComplianceState.NotStartedOverdue, RequirementStatusCalculator.Evaluate(r, [], [exemption], Today).State);
+        Assert.Equal(ComplianceState.NotStartedOverdue, RequirementStatusCalculator.Evaluate(r, Array.Empty<DateOnly>(), [exemption], Today).State);
     }
 
     [Fact]
