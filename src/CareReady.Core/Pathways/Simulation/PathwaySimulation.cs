@@ -12,7 +12,7 @@ public readonly record struct SimulatedAnswer(int Learner, int Item, int Day, bo
 /// Runs one policy over the population for two years: day 0 is the initial training (lesson, then the
 /// assessment question — the policy's first answer); every day after, each learner answers what the
 /// policy says is due (capped policies: at most one session of <see cref="SimulationOptions.SessionMinutes"/>
-/// and the yearly budget, most urgent first). Answers are drawn from the true memory model, and each
+/// and the budget over the whole run, most urgent first). Answers are drawn from the true memory model, and each
 /// answer (with its feedback) is itself an exposure. Deterministic for a seed; the inspection days and
 /// the population are the same for every policy.
 /// </summary>
@@ -29,7 +29,8 @@ public static class PathwaySimulation
         var traces = new List<Trace>[learners * items];
         var random = new Random[learners];
         var inspections = new int[learners][];
-        var spentThisYear = new double[learners];
+        var spent = new double[learners];
+        var budget = options.BudgetMinutesPerYear * options.Days / 365.0;
         var metrics = new PredictionMetrics();
         double retained = 0, minutes = 0;
         long retainedCount = 0;
@@ -55,14 +56,8 @@ public static class PathwaySimulation
         var due = new List<(int Item, double Urgency)>(items);
         for (var day = 1; day < options.Days; day++)
         {
-            var newYear = day % 365 == 0;
             for (var l = 0; l < learners; l++)
             {
-                if (newYear)
-                {
-                    spentThisYear[l] = 0;
-                }
-
                 foreach (var inspectionDay in inspections[l])
                 {
                     if (inspectionDay == day)
@@ -101,7 +96,7 @@ public static class PathwaySimulation
                 foreach (var (item, _) in due)
                 {
                     if (policy.Capped && (session + policy.MinutesPerReview > options.SessionMinutes + 1e-9
-                        || (options.YearlyBudgetMinutes is { } budget && spentThisYear[l] + policy.MinutesPerReview > budget + 1e-9)))
+                        || (budget is { } limit && spent[l] + policy.MinutesPerReview > limit + 1e-9)))
                     {
                         break;
                     }
@@ -121,7 +116,7 @@ public static class PathwaySimulation
                     policy.Review(l, item, day, correct);
                     onAnswer?.Invoke(new SimulatedAnswer(l, item, day, correct));
                     session += policy.MinutesPerReview;
-                    spentThisYear[l] += policy.MinutesPerReview;
+                    spent[l] += policy.MinutesPerReview;
                     minutes += policy.MinutesPerReview;
                     reviews++;
                 }

@@ -18,6 +18,9 @@ public sealed record SimulationOptions
     /// <summary>Random inspection days drawn per learner (uniform over the simulated days).</summary>
     public int InspectionDays { get; init; } = 6;
 
-    /// <summary>Study minutes per person per year the capped policies may spend (null: no cap).</summary>
-    public double? YearlyBudgetMinutes { get; init; }
+    /// <summary>
+    /// Study minutes per person per year the capped policies may spend, enforced over the whole run
+    /// (budget × years; the annual refresher, too, spends its minutes at one point). Null: no cap.
+    /// </summary>
+    public double? BudgetMinutesPerYear { get; init; }
 }
