@@ -23,6 +23,7 @@ public static class BenchCommand
         var command = new Command("bench", "Benchmarks at realistic scale (see bench/README.md)");
         command.Subcommands.Add(Generate());
         command.Subcommands.Add(Compliance());
+        command.Subcommands.Add(BenchPathwaysCommand.Create());
         return command;
     }
 
