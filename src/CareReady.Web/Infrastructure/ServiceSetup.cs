@@ -9,6 +9,7 @@ using CareReady.Web.Import;
 using CareReady.Web.Learning;
 using CareReady.Web.Learning.Authoring;
 using CareReady.Web.Reports;
+using CareReady.Web.Regulation;
 using CareReady.Web.Requirements;
 using CareReady.Web.Security;
 using CareReady.Web.Supervision;
@@ -50,6 +51,7 @@ public static class ServiceSetup
         services.AddReports();
         services.AddLearning();
         services.AddAuthoring();
+        services.AddRegulation();
         services.AddScoped<CareReady.Core.Competencies.ListCatalogue>();
         return builder;
     }
@@ -92,6 +94,7 @@ public static class ServiceSetup
         api.MapLearningEndpoints();
         api.MapAuthoringEndpoints();
         api.MapPackageEndpoints();
+        api.MapRegulationEndpoints();
         return app;
     }
 }
