@@ -4,7 +4,15 @@ using Microsoft.EntityFrameworkCore;
 namespace CareReady.Core.Regulation;
 
 /// <summary>One certification that rests on a guideline version: the person's latest completion of a competency came from a module version citing it.</summary>
-public sealed record AffectedCertification(long CompletionId, int StaffMemberId, int CompetencyId, DateOnly CompletedOn, int ModuleVersionId);
+/// <remarks>Init-only properties, not a positional record, so queries can go on to filter, join and group on it.</remarks>
+public sealed record AffectedCertification
+{
+    public long CompletionId { get; init; }
+    public int StaffMemberId { get; init; }
+    public int CompetencyId { get; init; }
+    public DateOnly CompletedOn { get; init; }
+    public int ModuleVersionId { get; init; }
+}
 
 /// <summary>
 /// The one definition of "whose current certification rests on a guideline version", shared by the
@@ -35,7 +43,11 @@ public static class AffectedCertifications
                      && !db.Completions.Any(l => l.OrganisationId == organisationId && l.StaffMemberId == c.StaffMemberId
                          && l.CompetencyId == c.CompetencyId
                          && (l.CompletedOn > c.CompletedOn || (l.CompletedOn == c.CompletedOn && l.Id > c.Id)))
-               select new AffectedCertification(c.Id, c.StaffMemberId, c.CompetencyId, c.CompletedOn, c.ModuleVersionId!.Value);
+               select new AffectedCertification
+               {
+                   CompletionId = c.Id, StaffMemberId = c.StaffMemberId, CompetencyId = c.CompetencyId,
+                   CompletedOn = c.CompletedOn, ModuleVersionId = c.ModuleVersionId!.Value,
+               };
     }
 
     /// <summary>A SHA-256 over the sorted caps (staff:competency:completion:until), written on the change so the audit trail fixes exactly who was moved.</summary>

@@ -118,11 +118,16 @@ public sealed class PreviewChange(AppDbContext db, TimeProvider time)
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         if (change.Status is ChangeStatus.Applied or ChangeStatus.Undone && change.Action is ChangeAction.RequireUpdate or ChangeAction.ExpireNow)
         {
-            var day = DateOnly.FromDateTime(change.AppliedAt!.Value);
+            var appliedAt = change.AppliedAt!.Value;
+            var day = DateOnly.FromDateTime(appliedAt);
             var applied = from k in db.CertificationCaps
                           join c in db.Completions on k.CompletionId equals c.Id
-                          where k.RegulatoryChangeId == changeId
-                          select new AffectedCertification(k.CompletionId, k.StaffMemberId, k.CompetencyId, k.CompletedOn, c.ModuleVersionId!.Value);
+                          where k.RegulatoryChangeId == changeId && k.CreatedAt <= appliedAt // not the later passes on old content
+                          select new AffectedCertification
+                          {
+                              CompletionId = k.CompletionId, StaffMemberId = k.StaffMemberId, CompetencyId = k.CompetencyId,
+                              CompletedOn = k.CompletedOn, ModuleVersionId = c.ModuleVersionId!.Value,
+                          };
             return (change, summary, applied, day);
         }
 

@@ -9,7 +9,7 @@ namespace CareReady.Core.Regulation;
 /// <summary>
 /// Undoes an applied change while nobody has acted on it yet (no affected person has recorded a new
 /// completion of an affected competency since it was applied): its caps are revoked (kept, with the time),
-/// its review flags closed, and the old version is current again. The audit trail records the undo.
+/// its review flags closed, and the old version is current again (the new one withdrawn until proposed again). The audit trail records the undo.
 /// </summary>
 public sealed class UndoChange(AppDbContext db, TimeProvider time)
 {
@@ -53,7 +53,7 @@ public sealed class UndoChange(AppDbContext db, TimeProvider time)
         }
 
         change.FromVersion!.Status = GuidelineVersionStatus.Current;
-        change.ToVersion!.Status = GuidelineVersionStatus.Proposed;
+        change.ToVersion!.Status = GuidelineVersionStatus.Withdrawn; // proposing it again reuses it
         change.Status = ChangeStatus.Undone;
         change.ClosedBy = actor;
         change.ClosedAt = now;
@@ -75,6 +75,6 @@ public sealed class UndoChange(AppDbContext db, TimeProvider time)
 
         return await db.CertificationCaps.Where(k => k.RegulatoryChangeId == change.Id)
             .AnyAsync(k => db.Completions.Any(c => c.StaffMemberId == k.StaffMemberId && c.CompetencyId == k.CompetencyId
-                && c.OrganisationId == k.OrganisationId && c.RecordedAt > applied), ct);
+                && c.OrganisationId == k.OrganisationId && c.RecordedAt >= applied), ct);
     }
 }
