@@ -4,6 +4,7 @@ using CareReady.Core.Competencies;
 using CareReady.Core.Compliance;
 using CareReady.Core.Identity;
 using CareReady.Core.Learning;
+using CareReady.Core.Notifications;
 using CareReady.Core.Requirements;
 using CareReady.Core.Supervision;
 using CareReady.Core.Workforce;
@@ -44,6 +45,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<IssuedCertificate> IssuedCertificates => Set<IssuedCertificate>();
     public DbSet<ObservedAssessment> ObservedAssessments => Set<ObservedAssessment>();
     public DbSet<SelfAssessment> SelfAssessments => Set<SelfAssessment>();
+    public DbSet<Notice> Notices => Set<Notice>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 
