@@ -1,6 +1,8 @@
+using CareReady.Core.Data;
 using CareReady.Core.Notifications;
 using CareReady.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CareReady.Web.Tests.Notifications;
 
@@ -55,7 +57,7 @@ public sealed class EmailDeliveryTests
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var writer = (NotificationWriter)scope.ServiceProvider.GetService(typeof(NotificationWriter))!;
-            var db = (Core.Data.AppDbContext)scope.ServiceProvider.GetService(typeof(Core.Data.AppDbContext))!;
+            var db = (AppDbContext)scope.ServiceProvider.GetService(typeof(AppDbContext))!;
             await writer.EnqueueAsync(new NotificationRequest(app.Data.OrgA, NotificationRecipient.Staff(app.Data.NurseB.Id), NoticeKind.Change,
                 "Resuscitation guidelines have changed", ["Please complete the updated module by 1 June 2026."], "/learning", "change:1:" + app.Data.NurseB.Id));
             await db.SaveChangesAsync();

@@ -110,7 +110,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
                 if (owner.RefuseNext > 0)
                 {
                     owner.RefuseNext--;
-                    return new SmtpResponse(SmtpReplyCode.MailboxUnavailable, "try again later");
+                    return new SmtpResponse((SmtpReplyCode)451, "try again later");
                 }
             }
 
@@ -118,8 +118,8 @@ public sealed class TestSmtpServer : IAsyncDisposable
             var message = await MimeMessage.LoadAsync(stream, CancellationToken.None);
             foreach (var to in transaction.To)
             {
-                owner._received.Enqueue(new ReceivedEmail(message.MessageId, to.User + "@" + to.Host, message.From.Mailboxes.First().Address,
-                    message.Subject, message.HtmlBody, message.TextBody, message.Headers["Auto-Submitted"] ?? ""));
+                owner._received.Enqueue(new ReceivedEmail(message.MessageId ?? "", to.User + "@" + to.Host, message.From.Mailboxes.First().Address,
+                    message.Subject ?? "", message.HtmlBody, message.TextBody, message.Headers["Auto-Submitted"] ?? ""));
             }
 
             return SmtpResponse.Ok;
