@@ -35,6 +35,7 @@ public static class CliHost
             .AddEntityFrameworkStores<AppDbContext>();
         services.AddScoped<CareReady.Core.Workforce.Import.ImportStaff>();
         services.AddScoped<CareReady.Core.Workforce.Import.ImportDepartments>();
+        CareReady.Core.Notifications.NotificationSetup.AddCareReadyNotifications(services, configuration);
         return services.BuildServiceProvider();
     }
 }

@@ -11,4 +11,5 @@ root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(AuditCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(ContentCommand.Create());
+root.Subcommands.Add(NotifyCommand.Create());
 return await root.Parse(args).InvokeAsync();

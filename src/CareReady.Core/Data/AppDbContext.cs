@@ -5,6 +5,7 @@ using CareReady.Core.Compliance;
 using CareReady.Core.Identity;
 using CareReady.Core.Learning;
 using CareReady.Core.Regulation;
+using CareReady.Core.Notifications;
 using CareReady.Core.Requirements;
 using CareReady.Core.Supervision;
 using CareReady.Core.Workforce;
@@ -50,6 +51,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<RegulatoryChange> RegulatoryChanges => Set<RegulatoryChange>();
     public DbSet<CertificationCap> CertificationCaps => Set<CertificationCap>();
     public DbSet<ContentReviewFlag> ContentReviewFlags => Set<ContentReviewFlag>();
+    public DbSet<Notice> Notices => Set<Notice>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 

@@ -8,6 +8,7 @@ using CareReady.Web.Compliance;
 using CareReady.Web.Import;
 using CareReady.Web.Learning;
 using CareReady.Web.Learning.Authoring;
+using CareReady.Web.Notifications;
 using CareReady.Web.Reports;
 using CareReady.Web.Regulation;
 using CareReady.Web.Requirements;
@@ -52,6 +53,7 @@ public static class ServiceSetup
         services.AddLearning();
         services.AddAuthoring();
         services.AddRegulation();
+        services.AddNotifications(builder.Configuration);
         services.AddScoped<CareReady.Core.Competencies.ListCatalogue>();
         return builder;
     }
@@ -95,6 +97,7 @@ public static class ServiceSetup
         api.MapAuthoringEndpoints();
         api.MapPackageEndpoints();
         api.MapRegulationEndpoints();
+        api.MapNotificationEndpoints();
         return app;
     }
 }

@@ -17,7 +17,13 @@ public sealed class TestApp : WebApplicationFactory<Program>
     /// <summary>The day every test stands on unless it moves the clock.</summary>
     public static readonly DateTimeOffset DefaultNow = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
-    private TestApp(DatabaseOptions database) => Database = database;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    private TestApp(DatabaseOptions database, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        Database = database;
+        _settings = settings ?? new Dictionary<string, string?>();
+    }
 
     public DatabaseOptions Database { get; }
     public FakeTimeProvider Clock { get; } = new(DefaultNow);
@@ -29,9 +35,10 @@ public sealed class TestApp : WebApplicationFactory<Program>
     /// <param name="provider">Which database.</param>
     /// <param name="seed">Load <see cref="TestData"/>.</param>
     /// <param name="realServer">Listen on a loopback port with Kestrel (for a real browser) instead of the in-memory test server.</param>
-    public static async Task<TestApp> StartAsync(DatabaseProvider provider, bool seed = true, bool realServer = false)
+    /// <param name="settings">Extra configuration (e.g. <c>Email:Host</c>); the daily notification job is off unless a test turns it on.</param>
+    public static async Task<TestApp> StartAsync(DatabaseProvider provider, bool seed = true, bool realServer = false, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var app = new TestApp(await TestDatabases.CreateAsync(provider));
+        var app = new TestApp(await TestDatabases.CreateAsync(provider), settings);
         if (realServer)
         {
             app.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
@@ -54,12 +61,26 @@ public sealed class TestApp : WebApplicationFactory<Program>
         return app;
     }
 
+    /// <summary>A new host on an existing test app's database, as after a restart (no seeding; <see cref="Data"/> is not loaded).</summary>
+    public static TestApp Restart(DatabaseOptions database, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var app = new TestApp(database, settings);
+        _ = app.Server;
+        return app;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", Database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:CareReady", Database.ConnectionString);
         builder.UseSetting("CareReady:Demo:SeedOnFirstRun", "false");
+        builder.UseSetting("Notifications:JobEnabled", "false");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
