@@ -28,6 +28,7 @@ public static class NotifyCommand
             await using var services = CliHost.Build();
             await using var scope = services.CreateAsyncScope();
             await DatabaseMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), ct);
+            await scope.ServiceProvider.GetRequiredService<Core.Regulation.SendChangeNotices>().RunAsync(null, ct);
             var result = await scope.ServiceProvider.GetRequiredService<RunNotificationJob>().RunAsync(day, ct);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{day:yyyy-MM-dd}: {result.Organisations} organisation(s), {result.Notices} notice(s) and {result.Emails} email(s) queued, {result.Skipped} already queued."));

@@ -15,6 +15,7 @@ public static class NotificationSetup
         services.AddScoped<NotificationWriter>();
         services.TryAddScoped<ComputeComplianceSnapshot>();
         services.AddScoped<RunNotificationJob>();
+        services.AddScoped<Regulation.SendChangeNotices>();
         services.AddScoped<DeliverOutbox>();
         services.TryAddScoped<IEmailSender, SmtpEmailSender>();
         services.AddScoped<ListNotices>();

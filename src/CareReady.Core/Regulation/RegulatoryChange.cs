@@ -69,6 +69,9 @@ public sealed class RegulatoryChange
     public int AffectedCount { get; set; }
     public string? AffectedDigest { get; set; }
 
+    /// <summary>When every affected person and their line managers had their change notice queued (null: still to do).</summary>
+    public DateTime? NotifiedAt { get; set; }
+
     public string? ClosedBy { get; set; }
     public DateTime? ClosedAt { get; set; }
 }

@@ -1453,6 +1453,9 @@ namespace CareReady.Migrations.Postgres.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<DateTime?>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");
 

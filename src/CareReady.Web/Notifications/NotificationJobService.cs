@@ -27,6 +27,8 @@ public sealed class NotificationJobService(IServiceScopeFactory scopes, TimeProv
                 try
                 {
                     await using var scope = scopes.CreateAsyncScope();
+                    // Change notices a crash interrupted after an apply are queued first.
+                    await scope.ServiceProvider.GetRequiredService<Core.Regulation.SendChangeNotices>().RunAsync(null, stoppingToken);
                     var result = await scope.ServiceProvider.GetRequiredService<RunNotificationJob>().RunAsync(today, stoppingToken);
                     lastRun = today;
                     logger.LogInformation("Notification job for {Day}: {Notices} notices, {Emails} emails queued, {Skipped} already sent.", today, result.Notices, result.Emails, result.Skipped);

@@ -65,8 +65,17 @@ public static class RegulationEndpoints
             await preview.ListAsync(await current.GetScopeAsync(ct), id, ct) is { } rows ? TypedResults.Ok(rows) : TypedResults.NotFound())
             .WithSummary("The people whose certification rests on the old version, one row per certification");
 
-        group.MapPost("/changes/{id:int}/apply", async Task<IResult> (int id, ApplyInput input, CurrentUser current, ApplyChange apply, CancellationToken ct) =>
-            Outcome(await apply.RunAsync(await current.GetScopeAsync(ct), id, input, await current.GetActorAsync(), ct), "The change was not applied"))
+        group.MapPost("/changes/{id:int}/apply", async Task<IResult> (int id, ApplyInput input, CurrentUser current, ApplyChange apply, SendChangeNotices notices, CancellationToken ct) =>
+        {
+            var scope = await current.GetScopeAsync(ct);
+            var result = await apply.RunAsync(scope, id, input, await current.GetActorAsync(), ct);
+            if (result is { Succeeded: true })
+            {
+                await notices.RunAsync(scope.OrganisationId, ct);
+            }
+
+            return Outcome(result, "The change was not applied");
+        })
             .WithSummary("Apply a proposed change: flagForReview, requireUpdate (with deadline) or expireNow — in one transaction, audited");
 
         group.MapPost("/changes/{id:int}/undo", async Task<IResult> (int id, CurrentUser current, UndoChange undo, CancellationToken ct) =>

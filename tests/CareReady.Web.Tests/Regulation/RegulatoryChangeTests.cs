@@ -61,6 +61,15 @@ public class RegulatoryChangeTests
             Assert.Equal(2, entries.Count(e => e.EntityType == nameof(GuidelineVersion) && e.Action == "updated"));
             var flag = await db.ContentReviewFlags.AsNoTracking().SingleAsync();
             Assert.Equal((scenario.ModuleId, scenario.VersionId), (flag.ModuleId, flag.ModuleVersionId));
+
+            // Nurse A and her line manager (Ward A) are told, and no one else.
+            var notices = await db.Notices.AsNoTracking().Where(n => n.Kind == CareReady.Core.Notifications.NoticeKind.Change).ToListAsync();
+            var managerId = await db.Users.Where(u => u.Email == TestData.ManagerEmail).Select(u => u.Id).SingleAsync();
+            Assert.Equal(2, notices.Count);
+            Assert.Contains(notices, n => n.StaffMemberId == app.Data.NurseA.Id && n.Title == "Resuscitation guidelines 2025: take the updated training by 30 June 2026"
+                && n.Body.Contains("changed from 2021 to 2025", StringComparison.Ordinal));
+            Assert.Contains(notices, n => n.UserId == managerId && n.Title.Contains("1 of your team", StringComparison.Ordinal));
+            Assert.NotNull((await db.RegulatoryChanges.AsNoTracking().SingleAsync(c => c.Id == id)).NotifiedAt);
         }
 
         // Nurse A's certification now ends at the deadline; nurse B's and the other organisation's are untouched.

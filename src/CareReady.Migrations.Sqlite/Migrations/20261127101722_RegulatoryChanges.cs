@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace CareReady.Migrations.Postgres.Migrations
+namespace CareReady.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class RegulatoryChanges : Migration
@@ -16,13 +15,13 @@ namespace CareReady.Migrations.Postgres.Migrations
                 name: "GuidelineSources",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Publisher = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Url = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Publisher = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -39,16 +38,16 @@ namespace CareReady.Migrations.Postgres.Migrations
                 name: "GuidelineVersions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
-                    GuidelineSourceId = table.Column<int>(type: "integer", nullable: false),
-                    Label = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: true),
-                    Summary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Severity = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    GuidelineSourceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Severity = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -71,27 +70,28 @@ namespace CareReady.Migrations.Postgres.Migrations
                 name: "RegulatoryChanges",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
-                    GuidelineSourceId = table.Column<int>(type: "integer", nullable: false),
-                    FromVersionId = table.Column<int>(type: "integer", nullable: false),
-                    ToVersionId = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Origin = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    FeedEntryId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    Link = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Action = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    Deadline = table.Column<DateOnly>(type: "date", nullable: true),
-                    ProposedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    ProposedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    AppliedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    AppliedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    AffectedCount = table.Column<int>(type: "integer", nullable: false),
-                    AffectedDigest = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    ClosedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    GuidelineSourceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FromVersionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ToVersionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Origin = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    FeedEntryId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Deadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ProposedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ProposedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AppliedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    AppliedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AffectedCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    AffectedDigest = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    NotifiedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -126,17 +126,17 @@ namespace CareReady.Migrations.Postgres.Migrations
                 name: "CertificationCaps",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
-                    RegulatoryChangeId = table.Column<int>(type: "integer", nullable: false),
-                    StaffMemberId = table.Column<int>(type: "integer", nullable: false),
-                    CompetencyId = table.Column<int>(type: "integer", nullable: false),
-                    CompletionId = table.Column<long>(type: "bigint", nullable: false),
-                    CompletedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    ValidUntil = table.Column<DateOnly>(type: "date", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegulatoryChangeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StaffMemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CompetencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CompletionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -177,15 +177,15 @@ namespace CareReady.Migrations.Postgres.Migrations
                 name: "ContentReviewFlags",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
-                    RegulatoryChangeId = table.Column<int>(type: "integer", nullable: false),
-                    ModuleId = table.Column<int>(type: "integer", nullable: false),
-                    ModuleVersionId = table.Column<int>(type: "integer", nullable: false),
-                    RaisedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ClosedByVersionId = table.Column<int>(type: "integer", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegulatoryChangeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ModuleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ModuleVersionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RaisedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosedByVersionId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
