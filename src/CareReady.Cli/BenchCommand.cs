@@ -24,6 +24,7 @@ public static class BenchCommand
         command.Subcommands.Add(Generate());
         command.Subcommands.Add(Compliance());
         command.Subcommands.Add(BenchPathwaysCommand.Create());
+        command.Subcommands.Add(BenchChangeCommand.Create());
         return command;
     }
 
@@ -192,7 +193,7 @@ public static class BenchCommand
 
                 // (a) + results_match: every status, streamed and compared with the engine's.
                 sw.Restart();
-                var (rows, cellProblems) = await EngineComparison.AllCellsAsync(baseline, engine, day, ct);
+                var (rows, cellProblems) = await EngineComparison.AllCellsAsync(baseline, engine, day, null, ct);
                 var sqlFull = sw.Elapsed.TotalMilliseconds;
                 log($"SQL baseline: {rows:N0} statuses streamed and compared in {sqlFull / 1000:0.0} s.");
                 problems.AddRange(cellProblems);

@@ -11,7 +11,7 @@ namespace CareReady.Core.Data;
 
 /// <summary>
 /// Fast inserts for large tables (the demo, the benchmark, a regulatory change's caps): multi-row <c>INSERT … VALUES (…), (…)</c> commands,
-/// prepared once and reused with new parameter values, inside the context's current transaction.
+/// prepared once and reused with new parameter values (binary COPY on PostgreSQL), inside the context's current transaction.
 /// Table, column names, quoting and parameter types all come from the EF model, so it works the same
 /// on SQLite and PostgreSQL. Database-generated keys are left out.
 /// </summary>
@@ -39,6 +39,13 @@ internal static class BulkInsert
 
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        if (connection is Npgsql.NpgsqlConnection npgsql)
+        {
+            // PostgreSQL: binary COPY (in the current transaction: a COPY runs on the connection that holds it).
+            await CopyAsync(npgsql, sql.DelimitIdentifier(table, schema), columns, rows, sql, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var head = "INSERT INTO " + sql.DelimitIdentifier(table, schema) + " ("
             + string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name))) + ") VALUES ";
 
@@ -89,6 +96,36 @@ internal static class BulkInsert
                 }
             }
         }
+    }
+
+    private static async Task CopyAsync<T>(Npgsql.NpgsqlConnection connection, string table, List<Column> columns, IReadOnlyList<T> rows,
+        ISqlGenerationHelper sql, CancellationToken ct)
+        where T : class
+    {
+        var copy = "COPY " + table + " (" + string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name))) + ") FROM STDIN (FORMAT BINARY)";
+        await using var importer = await connection.BeginBinaryImportAsync(copy, ct).ConfigureAwait(false);
+        foreach (var row in rows)
+        {
+            await importer.StartRowAsync(ct).ConfigureAwait(false);
+            foreach (var column in columns)
+            {
+                var value = column.Read(row);
+                if (value is null)
+                {
+                    await importer.WriteNullAsync(ct).ConfigureAwait(false);
+                    continue;
+                }
+
+                if (column.Mapping.Converter is { } converter)
+                {
+                    value = converter.ConvertToProvider(value);
+                }
+
+                await importer.WriteAsync(value, column.Mapping.StoreType, ct).ConfigureAwait(false);
+            }
+        }
+
+        await importer.CompleteAsync(ct).ConfigureAwait(false);
     }
 
     private static void Fill<T>(DbCommand command, List<Column> columns, IReadOnlyList<T> rows, int start, int count)

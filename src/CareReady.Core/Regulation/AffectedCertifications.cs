@@ -32,14 +32,21 @@ public static class AffectedCertifications
             .Select(v => v.Id);
     }
 
-    public static IQueryable<AffectedCertification> Query(AppDbContext db, int organisationId, string source, string version, DateOnly day)
+    /// <summary>The query, for the module versions found by <see cref="CitingVersionIds"/> (resolved first, so the plan starts from their completions).</summary>
+    public static async Task<IQueryable<AffectedCertification>> QueryAsync(AppDbContext db, int organisationId, string source, string version, DateOnly day, CancellationToken ct = default)
+    {
+        var citing = await CitingVersionIds(db, organisationId, source, version).ToListAsync(ct);
+        return Query(db, organisationId, citing, day);
+    }
+
+    public static IQueryable<AffectedCertification> Query(AppDbContext db, int organisationId, IReadOnlyCollection<int> citingVersionIds, DateOnly day)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var citing = CitingVersionIds(db, organisationId, source, version);
+        var citing = citingVersionIds.Select(v => (int?)v).ToList();
         return from c in db.Completions
+               where c.OrganisationId == organisationId && citing.Contains(c.ModuleVersionId)
                join s in db.Staff on c.StaffMemberId equals s.Id
-               where c.OrganisationId == organisationId && c.ModuleVersionId != null && citing.Contains(c.ModuleVersionId.Value)
-                     && s.StartDate <= day && (s.LeavingDate == null || s.LeavingDate > day)
+               where s.StartDate <= day && (s.LeavingDate == null || s.LeavingDate > day)
                      && !db.Completions.Any(l => l.OrganisationId == organisationId && l.StaffMemberId == c.StaffMemberId
                          && l.CompetencyId == c.CompetencyId
                          && (l.CompletedOn > c.CompletedOn || (l.CompletedOn == c.CompletedOn && l.Id > c.Id)))

@@ -82,7 +82,7 @@ public sealed class ApplyChange(AppDbContext db, TimeProvider time)
         var validUntil = input.Action == ChangeAction.RequireUpdate ? input.Deadline!.Value : today;
         if (capped)
         {
-            var rows = await AffectedCertifications.Query(db, scope.OrganisationId, source, from, today).ToListAsync(ct);
+            var rows = await (await AffectedCertifications.QueryAsync(db, scope.OrganisationId, source, from, today, ct)).ToListAsync(ct);
             var caps = rows.Select(r => new CertificationCap
             {
                 OrganisationId = scope.OrganisationId, RegulatoryChangeId = change.Id, StaffMemberId = r.StaffMemberId,

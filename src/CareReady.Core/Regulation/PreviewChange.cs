@@ -45,18 +45,20 @@ public sealed class PreviewChange(AppDbContext db, TimeProvider time)
             .Select(v => new CitingContent(v.ModuleId, v.Module!.Code, v.Number, v.Title, v.Status))
             .ToListAsync(ct);
 
-        var people = await rows.Select(r => r.StaffMemberId).Distinct().CountAsync(ct);
-        var certifications = await rows.CountAsync(ct);
+        // One read: each affected certification with the person's current positions; counted in memory.
         var current = db.Positions.Where(p => p.OrganisationId == scope.OrganisationId && p.StartDate <= day && (p.EndDate == null || p.EndDate > day));
-        var byDepartment = await (from r in rows
-                                  join p in current on r.StaffMemberId equals p.StaffMemberId
-                                  group r.StaffMemberId by p.DepartmentId into g
-                                  select new { g.Key, People = g.Distinct().Count() }).ToListAsync(ct);
-        var byGroup = await (from r in rows
-                             join p in current on r.StaffMemberId equals p.StaffMemberId
-                             group r.StaffMemberId by p.StaffGroupCode into g
-                             select new { g.Key, People = g.Distinct().Count() }).ToListAsync(ct);
-        var byCompetency = await rows.GroupBy(r => r.CompetencyId).Select(g => new { g.Key, People = g.Count() }).ToListAsync(ct);
+        var read = await (from r in rows
+                          join p in current on r.StaffMemberId equals p.StaffMemberId into positions
+                          from p in positions.DefaultIfEmpty()
+                          select new { r.CompletionId, r.StaffMemberId, r.CompetencyId, DepartmentId = (int?)p.DepartmentId, StaffGroupCode = (string?)p.StaffGroupCode })
+            .ToListAsync(ct);
+        var people = read.Select(r => r.StaffMemberId).Distinct().Count();
+        var certifications = read.Select(r => r.CompletionId).Distinct().Count();
+        var byDepartment = read.Where(r => r.DepartmentId is not null).GroupBy(r => r.DepartmentId!.Value)
+            .Select(g => new { g.Key, People = g.Select(r => r.StaffMemberId).Distinct().Count() }).ToList();
+        var byGroup = read.Where(r => r.StaffGroupCode is not null).GroupBy(r => r.StaffGroupCode!, StringComparer.Ordinal)
+            .Select(g => new { g.Key, People = g.Select(r => r.StaffMemberId).Distinct().Count() }).ToList();
+        var byCompetency = read.DistinctBy(r => r.CompletionId).GroupBy(r => r.CompetencyId).Select(g => new { g.Key, People = g.Count() }).ToList();
 
         var departmentIds = byDepartment.Select(d => d.Key).ToList();
         var departments = await db.Departments.Where(d => departmentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
@@ -132,6 +134,6 @@ public sealed class PreviewChange(AppDbContext db, TimeProvider time)
         }
 
         var fromVersion = summary.FromVersion;
-        return (change, summary, AffectedCertifications.Query(db, scope.OrganisationId, summary.Source, fromVersion, today), today);
+        return (change, summary, await AffectedCertifications.QueryAsync(db, scope.OrganisationId, summary.Source, fromVersion, today, ct), today);
     }
 }

@@ -63,11 +63,11 @@ public static class EngineComparison
     }
 
     /// <summary>
-    /// Every status the SQL baseline computes for the day (all organisations, or one) against the engine's
+    /// Every status the SQL baseline computes for the day (all organisations, or the one the engine was loaded for) against the engine's
     /// held cells (the engine must have been recomputed for that day): same set, same states, same expiries.
     /// Returns the number of rows the query produced and the problems found.
     /// </summary>
-    public static async Task<(long Rows, List<string> Problems)> AllCellsAsync(SqlBaseline baseline, ComplianceEngine engine, DateOnly day, CancellationToken ct = default)
+    public static async Task<(long Rows, List<string> Problems)> AllCellsAsync(SqlBaseline baseline, ComplianceEngine engine, DateOnly day, int? organisationId = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(engine);
@@ -78,7 +78,7 @@ public static class EngineComparison
 
         var seen = new System.Collections.BitArray(checked((int)engine.CellCount));
         var problems = new List<string>();
-        var rows = await baseline.CellsAsync(day, null, (staff, competency, state, expires) =>
+        var rows = await baseline.CellsAsync(day, organisationId, (staff, competency, state, expires) =>
         {
             var index = engine.FindCell(staff, competency);
             if (index < 0)
