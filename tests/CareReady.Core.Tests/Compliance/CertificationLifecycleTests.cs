@@ -136,4 +136,42 @@ public class CertificationLifecycleTests
         Assert.Equal(D(2024, 2, 1), after.RequiredFrom);
         Assert.Equal(ComplianceState.NotStartedInGrace, Status(after).State);
     }
+
+    [Fact]
+    public void A_regulatory_cap_ends_a_cycle_early_and_a_later_completion_starts_afresh()
+    {
+        var r = Needs(Level1, D(2020, 1, 1));
+        var capped = new CompletionEvidence(D(2025, 11, 1), D(2026, 6, 30));
+        StandOn(2026, 3, 2);
+        var now = RequirementStatusCalculator.Evaluate(r, [capped], [], Today);
+        Assert.Equal((ComplianceState.Certified, D(2026, 6, 30)), (now.State, now.ExpiresOn));
+        Assert.True(now.Cycles[^1].CappedByChange);
+        StandOn(2026, 5, 1); // inside the 60-day window before the cap
+        Assert.Equal(ComplianceState.RenewalDue, RequirementStatusCalculator.Evaluate(r, [capped], [], Today).State);
+        StandOn(2026, 6, 30);
+        Assert.Equal(ComplianceState.Expired, RequirementStatusCalculator.Evaluate(r, [capped], [], Today).State);
+
+        // The updated module passed in the window runs on from the capped expiry; passed after it, from its own day.
+        var inWindow = RequirementStatusCalculator.Evaluate(r, [capped, new CompletionEvidence(D(2026, 6, 1), null)], [], Today);
+        Assert.Equal((ComplianceState.Certified, D(2027, 6, 30), false), (inWindow.State, inWindow.ExpiresOn, inWindow.Cycles[^1].CappedByChange));
+        StandOn(2026, 8, 1);
+        var late = RequirementStatusCalculator.Evaluate(r, [capped, new CompletionEvidence(D(2026, 7, 15), null)], [], Today);
+        Assert.Equal(D(2027, 7, 15), late.ExpiresOn);
+    }
+
+    [Fact]
+    public void A_cap_after_the_natural_expiry_changes_nothing_and_an_uncapped_completion_the_same_day_stands()
+    {
+        var r = Needs(Level1, D(2020, 1, 1));
+        StandOn(2026, 3, 2);
+        Assert.Equal(D(2026, 11, 1), RequirementStatusCalculator.Evaluate(r, [new CompletionEvidence(D(2025, 11, 1), D(2027, 1, 1))], [], Today).ExpiresOn);
+        var twins = RequirementStatusCalculator.Evaluate(r, [new CompletionEvidence(D(2025, 11, 1), D(2026, 1, 1)), new CompletionEvidence(D(2025, 11, 1), null)], [], Today);
+        Assert.Equal((ComplianceState.Certified, D(2026, 11, 1)), (twins.State, twins.ExpiresOn));
+        var bothCapped = RequirementStatusCalculator.Evaluate(r, [new CompletionEvidence(D(2025, 11, 1), D(2026, 1, 1)), new CompletionEvidence(D(2025, 11, 1), D(2026, 4, 1))], [], Today);
+        Assert.Equal(D(2026, 4, 1), bothCapped.ExpiresOn);
+
+        // A competency that never expires can still be ended by a change.
+        var once = new Requirement(Level1, null, 30, D(2020, 1, 1), [], []);
+        Assert.Equal((ComplianceState.Expired, D(2026, 3, 2)), (RequirementStatusCalculator.Evaluate(once, [new CompletionEvidence(D(2024, 1, 1), D(2026, 3, 2))], [], Today) is var s ? (s.State, s.ExpiresOn) : default));
+    }
 }

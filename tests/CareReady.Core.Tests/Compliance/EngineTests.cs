@@ -51,7 +51,7 @@ public sealed class EngineTests
         return new Data(demo, catalogue, exemptions, scoped, demo.Completions);
     }
 
-    private static ComplianceEngine Build(Data data, IEnumerable<Completion>? extra = null)
+    private static ComplianceEngine Build(Data data, IEnumerable<Completion>? extra = null, Dictionary<Completion, DateOnly>? caps = null)
     {
         var b = new ComplianceEngineBuilder(data.Catalogue, ReferenceCatalogue.StaffGroups());
         b.AddOrganisation(OrgId, Window, data.Rules.Select(r => r.Rule), data.Demo.RefresherOverrides.ToDictionary(o => o.CompetencyId, o => o.Months));
@@ -79,11 +79,16 @@ public sealed class EngineTests
             b.AddExemption(e.StaffMemberId, OrgId, e.CompetencyId, e.StartsOn, e.EndsOn);
         }
 
+        foreach (var (c, until) in caps ?? new Dictionary<Completion, DateOnly>())
+        {
+            b.AddCap(c.StaffMemberId, OrgId, c.CompetencyId, c.CompletedOn, until);
+        }
+
         return b.Build();
     }
 
     /// <summary>The reference, person by person, exactly as ComputeComplianceSnapshot combines the pure parts.</summary>
-    private static Dictionary<int, List<RequirementStatus>> Reference(Data data, DateOnly day, IEnumerable<Completion>? extra = null)
+    private static Dictionary<int, List<RequirementStatus>> Reference(Data data, DateOnly day, IEnumerable<Completion>? extra = null, Dictionary<Completion, DateOnly>? caps = null)
     {
         var competencies = data.Catalogue.ToDictionary(c => c.Id);
         var groups = ReferenceCatalogue.StaffGroups().ToDictionary(g => g.Code, g => g);
@@ -100,7 +105,8 @@ public sealed class EngineTests
             var held = completions[person.Id].ToList();
             result[person.Id] = RequirementResolver.Resolve(facts, data.Rules, competencies, overrides, day)
                 .Select(r => RequirementStatusCalculator.Evaluate(r,
-                    held.Where(c => competencies[c.CompetencyId].Satisfies(r.Competency)).Select(c => c.CompletedOn),
+                    held.Where(c => competencies[c.CompetencyId].Satisfies(r.Competency))
+                        .Select(c => new CompletionEvidence(c.CompletedOn, caps is not null && caps.TryGetValue(c, out var until) ? until : null)),
                     exemptions[person.Id].Where(e => e.CompetencyId == r.Competency.Id).Select(e => new ExemptionPeriod(e.StartsOn, e.EndsOn)),
                     day, Window))
                 .ToList();
@@ -180,6 +186,52 @@ public sealed class EngineTests
 
         var all = engine.Summary(EngineUnitKind.All);
         Assert.Equal(org.Subjects, all.Subjects);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-100)]
+    [InlineData(75)]
+    public void Regulatory_caps_give_the_same_statuses_in_the_engine_as_in_the_reference(int offset)
+    {
+        var data = Generate(700, 99);
+        var random = new Random(5);
+        var caps = new Dictionary<Completion, DateOnly>(ReferenceEqualityComparer.Instance);
+        var extra = new List<Completion>();
+        // Cap the latest completion of a competency for about a fifth of people: some in the past (expired now),
+        // some inside the renewal window, some beyond the natural expiry (no effect); a few have a second,
+        // uncapped completion the same day (which then stands), and a few a second cap (the lowest counts… per completion).
+        foreach (var latest in data.Completions.GroupBy(c => (c.StaffMemberId, c.CompetencyId)).Select(g => g.OrderBy(c => c.CompletedOn).Last())
+                     .Where(_ => random.NextDouble() < 0.2).ToList())
+        {
+            caps[latest] = Today.AddDays(random.Next(-200, 500));
+            if (random.NextDouble() < 0.1)
+            {
+                extra.Add(new Completion { StaffMemberId = latest.StaffMemberId, CompetencyId = latest.CompetencyId, CompletedOn = latest.CompletedOn });
+            }
+            else if (random.NextDouble() < 0.1)
+            {
+                var twin = new Completion { StaffMemberId = latest.StaffMemberId, CompetencyId = latest.CompetencyId, CompletedOn = latest.CompletedOn };
+                extra.Add(twin);
+                caps[twin] = Today.AddDays(random.Next(-200, 500)); // both capped: the later cap counts
+            }
+        }
+
+        var day = Today.AddDays(offset);
+        var engine = Build(data, extra, caps);
+        var reference = Reference(data, day, extra, caps);
+        var capped = 0;
+        foreach (var person in data.Demo.Staff)
+        {
+            var expected = reference.GetValueOrDefault(person.Id) ?? [];
+            AssertSameCells(expected, engine.PersonOn(person.Id, day));
+            capped += expected.Count(s => s.Cycles.Count > 0 && s.Cycles[^1].CappedByChange);
+        }
+
+        Assert.True(capped > 50, $"only {capped} capped statuses: the test would not show much");
+        engine.Recompute(day);
+        var org = engine.Summary(EngineUnitKind.Organisation, OrgId);
+        Assert.Equal(Totals(data, reference, day, null), org.Subjects.OrderBy(s => s.SubjectId).ToList());
     }
 
     [Fact]
