@@ -8,6 +8,7 @@ using CareReady.Web.Compliance;
 using CareReady.Web.Import;
 using CareReady.Web.Learning;
 using CareReady.Web.Learning.Authoring;
+using CareReady.Web.Regulation;
 using CareReady.Web.Reports;
 using CareReady.Web.Requirements;
 using CareReady.Web.Security;
@@ -50,6 +51,7 @@ public static class ServiceSetup
         services.AddReports();
         services.AddLearning();
         services.AddAuthoring();
+        services.AddRegulation();
         services.AddScoped<CareReady.Core.Competencies.ListCatalogue>();
         return builder;
     }
