@@ -4,7 +4,14 @@ using Microsoft.EntityFrameworkCore;
 namespace CareReady.Core.Regulation;
 
 /// <summary>One certification that rests on a guideline version: the person's latest completion of a competency came from a module version citing it.</summary>
-public sealed record AffectedCertification(long CompletionId, int StaffMemberId, int CompetencyId, DateOnly CompletedOn, int ModuleVersionId);
+public sealed record AffectedCertification(long CompletionId, int StaffMemberId, int CompetencyId, DateOnly CompletedOn, int ModuleVersionId)
+{
+    /// <summary>For queries: EF Core can compose on (join, group, count by) a member-initialised projection, not on a constructor call.</summary>
+    public AffectedCertification()
+        : this(0, 0, 0, default, 0)
+    {
+    }
+}
 
 /// <summary>
 /// The one definition of "whose current certification rests on a guideline version", shared by the
@@ -35,7 +42,11 @@ public static class AffectedCertifications
                      && !db.Completions.Any(l => l.OrganisationId == organisationId && l.StaffMemberId == c.StaffMemberId
                          && l.CompetencyId == c.CompetencyId
                          && (l.CompletedOn > c.CompletedOn || (l.CompletedOn == c.CompletedOn && l.Id > c.Id)))
-               select new AffectedCertification(c.Id, c.StaffMemberId, c.CompetencyId, c.CompletedOn, c.ModuleVersionId!.Value);
+               select new AffectedCertification
+               {
+                   CompletionId = c.Id, StaffMemberId = c.StaffMemberId, CompetencyId = c.CompetencyId, CompletedOn = c.CompletedOn,
+                   ModuleVersionId = c.ModuleVersionId!.Value,
+               };
     }
 
     /// <summary>A SHA-256 over the sorted caps (staff:competency:completion:until), written on the change so the audit trail fixes exactly who was moved.</summary>

@@ -30,8 +30,9 @@ public sealed class ListRegistry(AppDbContext db)
             .ToListAsync(ct);
         var cited = citations.ToDictionary(c => (c.Source, c.Version), c => c.Count);
         var sources = await db.GuidelineSources.AsNoTracking().Include(s => s.Versions).Where(s => s.OrganisationId == org).ToListAsync(ct);
-        var changes = await ChangeSummary.Project(db.RegulatoryChanges.Where(c => c.OrganisationId == org))
-            .OrderByDescending(c => c.ProposedAt).ThenByDescending(c => c.Id).ToListAsync(ct);
+        // Ordered before the projection: EF Core cannot order by a member of a constructor-projected record.
+        var changes = await ChangeSummary.Project(db.RegulatoryChanges.Where(c => c.OrganisationId == org)
+            .OrderByDescending(c => c.ProposedAt).ThenByDescending(c => c.Id)).ToListAsync(ct);
         var flags = await (from f in db.ContentReviewFlags
                            join v in db.ModuleVersions on f.ModuleVersionId equals v.Id
                            join c in db.RegulatoryChanges on f.RegulatoryChangeId equals c.Id

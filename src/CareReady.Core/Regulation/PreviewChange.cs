@@ -122,7 +122,11 @@ public sealed class PreviewChange(AppDbContext db, TimeProvider time)
             var applied = from k in db.CertificationCaps
                           join c in db.Completions on k.CompletionId equals c.Id
                           where k.RegulatoryChangeId == changeId
-                          select new AffectedCertification(k.CompletionId, k.StaffMemberId, k.CompetencyId, k.CompletedOn, c.ModuleVersionId!.Value);
+                          select new AffectedCertification
+                          {
+                              CompletionId = k.CompletionId, StaffMemberId = k.StaffMemberId, CompetencyId = k.CompetencyId, CompletedOn = k.CompletedOn,
+                              ModuleVersionId = c.ModuleVersionId!.Value,
+                          };
             return (change, summary, applied, day);
         }
 

@@ -63,7 +63,10 @@ public sealed class UndoChange(AppDbContext db, TimeProvider time)
         return new SaveResult(change.Id, errors);
     }
 
-    /// <summary>True when an affected person has recorded a completion of an affected competency since the change was applied.</summary>
+    /// <summary>
+    /// True when an affected person has recorded a completion of an affected competency since the change was applied — other
+    /// than the capped completion itself (which may carry a later recording time, e.g. one recorded later on the day of the apply).
+    /// </summary>
     public static async Task<bool> AnyoneActedAsync(AppDbContext db, RegulatoryChange change, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -75,6 +78,6 @@ public sealed class UndoChange(AppDbContext db, TimeProvider time)
 
         return await db.CertificationCaps.Where(k => k.RegulatoryChangeId == change.Id)
             .AnyAsync(k => db.Completions.Any(c => c.StaffMemberId == k.StaffMemberId && c.CompetencyId == k.CompetencyId
-                && c.OrganisationId == k.OrganisationId && c.RecordedAt > applied), ct);
+                && c.OrganisationId == k.OrganisationId && c.RecordedAt > applied && c.Id != k.CompletionId), ct);
     }
 }
