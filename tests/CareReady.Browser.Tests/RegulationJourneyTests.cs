@@ -75,6 +75,14 @@ public sealed class RegulationJourneyTests(BrowserFixture browser) : IAsyncLifet
         Assert.Equal(affectedBefore, count);
         await Assertions.Expect(page.Locator("[data-testid=by-department] tbody tr").First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=by-staff-group] tbody tr").First).ToBeVisibleAsync();
+        var departments = page.Locator("[data-testid=by-department] tbody tr");
+        var total = 0;
+        foreach (var cell in await departments.Locator("td:last-child").AllTextContentsAsync())
+        {
+            total += int.Parse(cell.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        Assert.True(total >= count, $"departments add up to {total}, fewer than the {count} people affected");
         await Assertions.Expect(page.Locator("[data-testid=by-competency]")).ToContainTextAsync("CSTF-FIRE-1");
         await Assertions.Expect(page.Locator("[data-testid=apply-warning]")).ToContainTextAsync(people.Trim());
         await Axe.AssertAccessibleAsync(page);
@@ -112,7 +120,21 @@ public sealed class RegulationJourneyTests(BrowserFixture browser) : IAsyncLifet
         await Assertions.Expect(item.Locator("[data-testid=change-reason]")).ToContainTextAsync($"{Source} changed from {OldVersion} to {NewVersion}");
         await Assertions.Expect(item).ToContainTextAsync("1 June 2026");
         await Axe.AssertAccessibleAsync(learner);
-        await Screenshots.SaveAsync(learner, "regulation-my-learning");
+        await SaveViewportAsync(learner, item, "regulation-my-learning");
+    }
+
+    /// <summary>Like <see cref="Screenshots.SaveAsync"/>, but only the phone's screen with the item in view (the history below is long).</summary>
+    private static async Task SaveViewportAsync(IPage page, ILocator item, string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("CAREREADY_SCREENSHOTS");
+        if (string.IsNullOrEmpty(folder))
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(folder);
+        await item.EvaluateAsync("e => window.scrollTo(0, Math.max(0, e.getBoundingClientRect().top + window.scrollY - 120))");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png") });
     }
 
     /// <summary>
