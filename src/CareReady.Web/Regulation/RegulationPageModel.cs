@@ -1,22 +1,35 @@
 using System.Globalization;
-using CareReady.Core.Identity;
 using CareReady.Core.Regulation;
 using CareReady.Core.Security;
 using CareReady.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CareReady.Web.Regulation;
 
 /// <summary>
-/// Shared by the regulation pages: compliance leads and admins only (the role check here, and
-/// <see cref="RegulationAccess.CanManage"/> again in every use case, which answers null — a 404 — otherwise),
+/// Shared by the regulation pages: compliance leads and admins only — anyone else signed in gets a real 403 with the
+/// "no access" page (as the authoring pages do), and every use case checks <see cref="RegulationAccess.CanManage"/> again —
 /// field errors for the error summary, and the success banner shown after a redirect (post/redirect/get).
 /// </summary>
-[Authorize(Roles = Roles.ComplianceLead + "," + Roles.Admin)]
+[Authorize]
 public abstract class RegulationPageModel(CurrentUser current) : PageModel
 {
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        if (!RegulationAccess.CanManage(await current.GetScopeAsync(context.HttpContext.RequestAborted)))
+        {
+            context.Result = StatusCode(StatusCodes.Status403Forbidden);
+            return;
+        }
+
+        await next();
+    }
+
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
 
     /// <summary>What the last action did (from <c>?done=</c>), for the success banner.</summary>
