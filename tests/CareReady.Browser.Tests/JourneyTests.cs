@@ -19,8 +19,8 @@ public sealed class JourneyTests(BrowserFixture browser) : IAsyncLifetime
         { TestData.LearnerEmail, ["Home", "My learning", "My record", "Competencies"] },
         { TestData.ManagerEmail, ["Home", "My learning", "My record", "My team", "Compliance", "Certificates", "Evidence pack", "Departments", "Requirement rules", "Competencies"] },
         { TestData.EducatorEmail, ["Home", "My learning", "My record", "Requirement rules", "Competencies", "Authoring"] },
-        { TestData.ComplianceEmail, ["Home", "My learning", "My record", "People", "Compliance", "Certificates", "Evidence pack", "Departments", "Requirement rules", "Competencies", "Authoring"] },
-        { TestData.AdminEmail, ["Home", "My learning", "My record", "People", "Compliance", "Certificates", "Evidence pack", "Departments", "Requirement rules", "Competencies", "Authoring", "Import staff"] },
+        { TestData.ComplianceEmail, ["Home", "My learning", "My record", "People", "Compliance", "Certificates", "Evidence pack", "Departments", "Requirement rules", "Competencies", "Authoring", "Regulation"] },
+        { TestData.AdminEmail, ["Home", "My learning", "My record", "People", "Compliance", "Certificates", "Evidence pack", "Departments", "Requirement rules", "Competencies", "Authoring", "Regulation", "Import staff"] },
     };
 
     [Theory]

@@ -63,7 +63,7 @@ public sealed class UndoChange(AppDbContext db, TimeProvider time)
         return new SaveResult(change.Id, errors);
     }
 
-    /// <summary>True when an affected person has recorded a completion of an affected competency since the change was applied.</summary>
+    /// <summary>True when an affected person has recorded a (new) completion of an affected competency since the change was applied.</summary>
     public static async Task<bool> AnyoneActedAsync(AppDbContext db, RegulatoryChange change, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -75,6 +75,6 @@ public sealed class UndoChange(AppDbContext db, TimeProvider time)
 
         return await db.CertificationCaps.Where(k => k.RegulatoryChangeId == change.Id)
             .AnyAsync(k => db.Completions.Any(c => c.StaffMemberId == k.StaffMemberId && c.CompetencyId == k.CompetencyId
-                && c.OrganisationId == k.OrganisationId && c.RecordedAt >= applied), ct);
+                && c.OrganisationId == k.OrganisationId && c.Id != k.CompletionId && c.RecordedAt >= applied), ct);
     }
 }

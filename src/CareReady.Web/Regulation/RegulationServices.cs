@@ -2,6 +2,7 @@ using CareReady.Core.Regulation;
 
 namespace CareReady.Web.Regulation;
 
+/// <summary>The regulatory-change use cases, and the HTTP client that fetches a change feed from a URL.</summary>
 public static class RegulationServices
 {
     public static IServiceCollection AddRegulation(this IServiceCollection services)
@@ -13,6 +14,13 @@ public static class RegulationServices
         services.AddScoped<ApplyChange>();
         services.AddScoped<UndoChange>();
         services.AddScoped<DismissChange>();
+        services.AddHttpClient(FeedFetcher.ClientName, c =>
+        {
+            c.Timeout = FeedFetcher.Timeout;
+            c.DefaultRequestHeaders.UserAgent.ParseAdd("CareReady-feed-reader/1.0");
+            c.DefaultRequestHeaders.Accept.ParseAdd("application/atom+xml, application/rss+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1");
+        }).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = true, MaxAutomaticRedirections = 5 });
+        services.AddScoped<FeedFetcher>();
         return services;
     }
 }

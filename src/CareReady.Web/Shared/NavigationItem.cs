@@ -48,6 +48,11 @@ public static class Navigation
             items.Add(new("Authoring", "/learning/authoring"));
         }
 
+        if (orgWide)
+        {
+            items.Add(new("Regulation", "/regulation"));
+        }
+
         if (user.IsInRole(Roles.Admin))
         {
             items.Add(new("Import staff", "/import"));

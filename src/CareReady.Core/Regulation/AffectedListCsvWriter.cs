@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace CareReady.Core.Regulation;
+
+/// <summary>
+/// The people a change affects as CSV (UTF-8 with a byte-order mark, so Excel reads names correctly): one
+/// row per certification that rests on the old guideline version, in the order of
+/// <see cref="PreviewChange.ListAsync"/>. Dates are YYYY-MM-DD; text that a spreadsheet would read as a
+/// formula is escaped.
+/// </summary>
+public static class AffectedListCsvWriter
+{
+    public static readonly string[] Headers =
+        ["Employee number", "Last name", "First name", "Departments", "Staff groups", "Competency code", "Competency", "Completed", "Module", "Module version"];
+
+    public static void Write(IEnumerable<AffectedPerson> rows, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 65536, leaveOpen: true);
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            // A name typed as "=HYPERLINK(…)" must stay text when the file is opened in a spreadsheet.
+            InjectionOptions = InjectionOptions.Escape,
+        };
+        using var csv = new CsvWriter(writer, configuration);
+        foreach (var header in Headers)
+        {
+            csv.WriteField(header);
+        }
+
+        csv.NextRecord();
+        foreach (var row in rows)
+        {
+            csv.WriteField(row.EmployeeNumber);
+            csv.WriteField(row.LastName);
+            csv.WriteField(row.FirstName);
+            csv.WriteField(row.Departments);
+            csv.WriteField(row.StaffGroups);
+            csv.WriteField(row.CompetencyCode);
+            csv.WriteField(row.Competency);
+            csv.WriteField(row.CompletedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            csv.WriteField(row.Module);
+            csv.WriteField(row.ModuleVersion.ToString(CultureInfo.InvariantCulture));
+            csv.NextRecord();
+        }
+    }
+
+    /// <summary>The download's file name, e.g. <c>change-12-affected-2026-03-02.csv</c>.</summary>
+    public static string FileName(int changeId, DateOnly day) =>
+        string.Create(CultureInfo.InvariantCulture, $"change-{changeId}-affected-{day:yyyy-MM-dd}.csv");
+}
