@@ -61,10 +61,10 @@ internal sealed class CertificationCapConfiguration : IEntityTypeConfiguration<C
 {
     public void Configure(EntityTypeBuilder<CertificationCap> b)
     {
-        b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        // Two foreign keys, not five: organisation, person and competency are copied from the completion in the
+        // same statement (kept for the queries), and each key costs a check per row — a national apply writes
+        // hundreds of thousands of caps (ADR 0011).
         b.HasOne<RegulatoryChange>().WithMany().HasForeignKey(x => x.RegulatoryChangeId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<StaffMember>().WithMany().HasForeignKey(x => x.StaffMemberId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Competency>().WithMany().HasForeignKey(x => x.CompetencyId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Completion>().WithMany().HasForeignKey(x => x.CompletionId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.OrganisationId, x.StaffMemberId });
         b.HasIndex(x => new { x.RegulatoryChangeId, x.StaffMemberId });

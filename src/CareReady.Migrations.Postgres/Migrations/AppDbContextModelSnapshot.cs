@@ -1262,11 +1262,7 @@ namespace CareReady.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CompetencyId");
-
                     b.HasIndex("CompletionId");
-
-                    b.HasIndex("StaffMemberId");
 
                     b.HasIndex("OrganisationId", "StaffMemberId");
 
@@ -2500,33 +2496,15 @@ namespace CareReady.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("CareReady.Core.Regulation.CertificationCap", b =>
                 {
-                    b.HasOne("CareReady.Core.Competencies.Competency", null)
-                        .WithMany()
-                        .HasForeignKey("CompetencyId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("CareReady.Core.Compliance.Completion", null)
                         .WithMany()
                         .HasForeignKey("CompletionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("CareReady.Core.Workforce.Organisation", null)
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("CareReady.Core.Regulation.RegulatoryChange", null)
                         .WithMany()
                         .HasForeignKey("RegulatoryChangeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("CareReady.Core.Workforce.StaffMember", null)
-                        .WithMany()
-                        .HasForeignKey("StaffMemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -142,33 +142,15 @@ namespace CareReady.Migrations.Sqlite.Migrations
                 {
                     table.PrimaryKey("PK_CertificationCaps", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_CertificationCaps_Competencies_CompetencyId",
-                        column: x => x.CompetencyId,
-                        principalTable: "Competencies",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
                         name: "FK_CertificationCaps_Completions_CompletionId",
                         column: x => x.CompletionId,
                         principalTable: "Completions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_CertificationCaps_Organisations_OrganisationId",
-                        column: x => x.OrganisationId,
-                        principalTable: "Organisations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
                         name: "FK_CertificationCaps_RegulatoryChanges_RegulatoryChangeId",
                         column: x => x.RegulatoryChangeId,
                         principalTable: "RegulatoryChanges",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_CertificationCaps_Staff_StaffMemberId",
-                        column: x => x.StaffMemberId,
-                        principalTable: "Staff",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -223,11 +205,6 @@ namespace CareReady.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_CertificationCaps_CompetencyId",
-                table: "CertificationCaps",
-                column: "CompetencyId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_CertificationCaps_CompletionId",
                 table: "CertificationCaps",
                 column: "CompletionId");
@@ -241,11 +218,6 @@ namespace CareReady.Migrations.Sqlite.Migrations
                 name: "IX_CertificationCaps_RegulatoryChangeId_StaffMemberId",
                 table: "CertificationCaps",
                 columns: new[] { "RegulatoryChangeId", "StaffMemberId" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_CertificationCaps_StaffMemberId",
-                table: "CertificationCaps",
-                column: "StaffMemberId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ContentReviewFlags_ClosedByVersionId",

@@ -143,33 +143,15 @@ namespace CareReady.Migrations.Postgres.Migrations
                 {
                     table.PrimaryKey("PK_CertificationCaps", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_CertificationCaps_Competencies_CompetencyId",
-                        column: x => x.CompetencyId,
-                        principalTable: "Competencies",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
                         name: "FK_CertificationCaps_Completions_CompletionId",
                         column: x => x.CompletionId,
                         principalTable: "Completions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_CertificationCaps_Organisations_OrganisationId",
-                        column: x => x.OrganisationId,
-                        principalTable: "Organisations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
                         name: "FK_CertificationCaps_RegulatoryChanges_RegulatoryChangeId",
                         column: x => x.RegulatoryChangeId,
                         principalTable: "RegulatoryChanges",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_CertificationCaps_Staff_StaffMemberId",
-                        column: x => x.StaffMemberId,
-                        principalTable: "Staff",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -224,11 +206,6 @@ namespace CareReady.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_CertificationCaps_CompetencyId",
-                table: "CertificationCaps",
-                column: "CompetencyId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_CertificationCaps_CompletionId",
                 table: "CertificationCaps",
                 column: "CompletionId");
@@ -242,11 +219,6 @@ namespace CareReady.Migrations.Postgres.Migrations
                 name: "IX_CertificationCaps_RegulatoryChangeId_StaffMemberId",
                 table: "CertificationCaps",
                 columns: new[] { "RegulatoryChangeId", "StaffMemberId" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_CertificationCaps_StaffMemberId",
-                table: "CertificationCaps",
-                column: "StaffMemberId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ContentReviewFlags_ClosedByVersionId",
