@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace CareReady.Core.Reports;
 
@@ -19,13 +16,7 @@ public static class MatrixCsvWriter
 
     public static void Write(TrainingMatrix matrix, Stream output)
     {
-        using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 65536, leaveOpen: true);
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            // A name typed as "=HYPERLINK(…)" must stay text when the file is opened in a spreadsheet.
-            InjectionOptions = InjectionOptions.Escape,
-        };
-        using var csv = new CsvWriter(writer, configuration);
+        using var csv = SpreadsheetCsv.Create(output);
 
         foreach (var header in PersonHeaders)
         {

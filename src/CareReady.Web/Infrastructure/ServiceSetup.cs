@@ -52,7 +52,7 @@ public static class ServiceSetup
         services.AddReports();
         services.AddLearning();
         services.AddAuthoring();
-        services.AddRegulation();
+        services.AddRegulation(builder.Configuration);
         services.AddNotifications(builder.Configuration);
         services.AddScoped<CareReady.Core.Competencies.ListCatalogue>();
         return builder;

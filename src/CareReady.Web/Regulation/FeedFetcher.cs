@@ -31,6 +31,60 @@ public sealed class FeedFetcher(IHttpClientFactory clients)
         return null;
     }
 
+    /// <summary>
+    /// True for an address on the public internet. The server fetches the address a user typed, so it must not be a
+    /// way into the hospital's own network (server-side request forgery): loopback, private, link-local, carrier-grade
+    /// NAT, unique-local and multicast addresses are refused — unless <c>Regulation:AllowPrivateFeedAddresses</c> is set
+    /// for a trust whose feed lives on its intranet.
+    /// </summary>
+    public static bool IsPublic(System.Net.IPAddress address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (System.Net.IPAddress.IsLoopback(address))
+        {
+            return false;
+        }
+
+        if (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
+        {
+            var b = address.GetAddressBytes();
+            return !(b[0] == 0 || b[0] == 10 || (b[0] == 100 && b[1] >= 64 && b[1] <= 127) || (b[0] == 169 && b[1] == 254)
+                || (b[0] == 172 && b[1] >= 16 && b[1] <= 31) || (b[0] == 192 && b[1] == 168) || b[0] >= 224);
+        }
+
+        var v6 = address.GetAddressBytes();
+        return !(address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast || (v6[0] & 0xFE) == 0xFC
+            || address.Equals(System.Net.IPAddress.IPv6Any));
+    }
+
+    /// <summary>Connects only to a public address of the host (resolved here, so a name cannot change between check and use).</summary>
+    internal static async ValueTask<Stream> ConnectPublicAsync(SocketsHttpConnectionContext context, CancellationToken ct)
+    {
+        var host = context.DnsEndPoint.Host;
+        var addresses = (await System.Net.Dns.GetHostAddressesAsync(host, ct)).Where(IsPublic).ToArray();
+        if (addresses.Length == 0)
+        {
+            throw new HttpRequestException($"{host} is not a public internet address, and feeds are only fetched from the internet");
+        }
+
+        var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(addresses, context.DnsEndPoint.Port, ct);
+            return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
     public async Task<FetchedFeed> FetchAsync(Uri uri, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(uri);
