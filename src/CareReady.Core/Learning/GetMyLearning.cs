@@ -17,7 +17,11 @@ public enum LearningSection
 
 /// <summary>One thing to do: what, why, by when, and the module that does it (null when CareReady has none — complete it elsewhere and upload a certificate).</summary>
 public sealed record LearningItem(
-    LearningSection Section, string Title, string Why, DateOnly? By, ModuleSummary? Module, int? ResumeLesson, long? OpenAttemptId);
+    LearningSection Section, string Title, string Why, DateOnly? By, ModuleSummary? Module, int? ResumeLesson, long? OpenAttemptId,
+    LearningChange? Change = null);
+
+/// <summary>A guideline change behind an item: its title, what it means for the person, and the rules that require the learning.</summary>
+public sealed record LearningChange(string Title, string Explanation, string Rules);
 
 public sealed record LearningHistoryItem(DateOnly CompletedOn, string What, CompletionSource Source, long? CertificateId, string? Reference);
 
@@ -91,15 +95,19 @@ public sealed class GetMyLearning(AppDbContext db, GetPersonProfile profiles, Li
             var why = r.Reasons.Count == 0
                 ? "Required for your role"
                 : "Required by " + string.Join("; ", r.Reasons.Select(x => $"{x.RuleName} ({x.JobRole})").Distinct(StringComparer.Ordinal));
+            LearningChange? changed = null;
             if (r.Change is { } change)
             {
-                why = $"{change.Title}: {change.Source} changed from {change.FromVersion} to {change.ToVersion}, so your training on the previous version "
+                var explanation = $"{change.Source} changed from {change.FromVersion} to {change.ToVersion}, so your training on the previous version "
                     + (change.ValidUntil <= profile.AsOf ? $"stopped counting on {change.ValidUntil:d MMMM yyyy}." : $"counts only until {change.ValidUntil:d MMMM yyyy}.")
-                    + " Take the updated module. " + why;
+                    + " Take the updated module.";
+                changed = new LearningChange(change.Title, explanation, why);
+                why = $"{change.Title}: {explanation} {why}";
             }
+
             var (lesson, attempt) = Resume(module);
             items.Add(new LearningItem(section.Value, r.SubjectName == r.CompetencyName ? r.CompetencyName : $"{r.SubjectName} — {r.CompetencyName}",
-                why, r.DueBy, module, lesson, attempt));
+                why, r.DueBy, module, lesson, attempt, changed));
         }
 
         foreach (var module in catalogue.Where(m => !covered.Contains(m.ModuleId)))
