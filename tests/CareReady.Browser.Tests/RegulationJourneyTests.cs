@@ -121,6 +121,10 @@ public sealed class RegulationJourneyTests(BrowserFixture browser) : IAsyncLifet
         await Assertions.Expect(item).ToContainTextAsync("1 June 2026");
         await Axe.AssertAccessibleAsync(learner);
         await SaveViewportAsync(learner, item, "regulation-my-learning");
+
+        // …and was told: a change notice waits on her Notifications page.
+        await learner.GotoAsync(_app.BaseUrl + "notifications");
+        await Assertions.Expect(learner.Locator("main")).ToContainTextAsync($"{ChangeTitle}: take the updated training by 1 June 2026");
     }
 
     /// <summary>Like <see cref="Screenshots.SaveAsync"/>, but only the phone's screen with the item in view (the history below is long).</summary>

@@ -8,7 +8,7 @@ namespace CareReady.Web.Regulation;
 /// One change: its impact (content citing the old version, the people whose certification rests on it, counted
 /// by department, staff group and competency; the list as CSV), then apply it, dismiss it or undo it.
 /// </summary>
-public sealed class ChangeModel(CurrentUser current, PreviewChange preview, ApplyChange apply, DismissChange dismiss, UndoChange undo)
+public sealed class ChangeModel(CurrentUser current, PreviewChange preview, ApplyChange apply, SendChangeNotices notices, DismissChange dismiss, UndoChange undo)
     : RegulationPageModel(current)
 {
     [BindProperty] public ChangeAction? Action { get; set; }
@@ -70,7 +70,8 @@ public sealed class ChangeModel(CurrentUser current, PreviewChange preview, Appl
             }
         }
 
-        var result = await apply.RunAsync(await ScopeAsync(ct), id, new ApplyInput(action, deadline), await Current.GetActorAsync(), ct);
+        var scope = await ScopeAsync(ct);
+        var result = await apply.RunAsync(scope, id, new ApplyInput(action, deadline), await Current.GetActorAsync(), ct);
         if (result is null)
         {
             return NotFound();
@@ -78,6 +79,7 @@ public sealed class ChangeModel(CurrentUser current, PreviewChange preview, Appl
 
         if (result.Succeeded)
         {
+            await notices.RunAsync(scope.OrganisationId, ct); // the affected people and their line managers are told now
             return Redirect(ChangePath(id) + "?done=applied");
         }
 
