@@ -55,7 +55,9 @@ internal sealed class CompletionConfiguration : IEntityTypeConfiguration<Complet
         b.HasOne<Competency>().WithMany().HasForeignKey(x => x.CompetencyId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Learning.ModuleVersion>().WithMany().HasForeignKey(x => x.ModuleVersionId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(x => new { x.OrganisationId, x.StaffMemberId, x.CompetencyId, x.CompletedOn });
+        // The id rides along (PostgreSQL INCLUDE) so "is there a later completion of this competency?" — the
+        // regulatory-change preview's probe — is answered from the index alone (ADR 0011).
+        b.HasIndex(x => new { x.OrganisationId, x.StaffMemberId, x.CompetencyId, x.CompletedOn }).IncludeProperties(x => x.Id);
         b.HasIndex(x => x.ModuleVersionId);
     }
 }

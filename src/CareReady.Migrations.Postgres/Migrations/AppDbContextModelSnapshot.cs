@@ -349,6 +349,8 @@ namespace CareReady.Migrations.Postgres.Migrations
 
                     b.HasIndex("OrganisationId", "StaffMemberId", "CompetencyId", "CompletedOn");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrganisationId", "StaffMemberId", "CompetencyId", "CompletedOn"), new[] { "Id" });
+
                     b.ToTable("Completions");
                 });
 

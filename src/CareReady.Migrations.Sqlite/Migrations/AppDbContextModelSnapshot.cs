@@ -330,7 +330,8 @@ namespace CareReady.Migrations.Sqlite.Migrations
 
                     b.HasIndex("StaffMemberId");
 
-                    b.HasIndex("OrganisationId", "StaffMemberId", "CompetencyId", "CompletedOn");
+                    b.HasIndex("OrganisationId", "StaffMemberId", "CompetencyId", "CompletedOn")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id" });
 
                     b.ToTable("Completions");
                 });
