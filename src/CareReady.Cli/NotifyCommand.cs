@@ -18,14 +18,14 @@ public static class NotifyCommand
         var run = new Command("run", "Queue today's reminders, overdue notices, escalations and (on or after the digest day) the weekly digest; already queued ones are skipped") { date };
         run.SetAction(async (parse, ct) =>
         {
-            var day = DateOnly.FromDateTime(DateTime.UtcNow);
+            await using var services = CliHost.Build();
+            var day = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
             if (parse.GetValue(date) is { } text && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
             {
                 await Console.Error.WriteLineAsync($"--date: '{text}' is not a date (YYYY-MM-DD).");
                 return 2;
             }
 
-            await using var services = CliHost.Build();
             await using var scope = services.CreateAsyncScope();
             await DatabaseMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), ct);
             await scope.ServiceProvider.GetRequiredService<Core.Regulation.SendChangeNotices>().RunAsync(null, ct);

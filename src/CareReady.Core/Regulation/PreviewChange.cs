@@ -38,8 +38,7 @@ public sealed class PreviewChange(AppDbContext db, TimeProvider time)
         }
 
         var (change, summary, rows, day) = found.Value;
-        var fromVersion = await db.GuidelineVersions.Where(v => v.Id == change.FromVersionId).Select(v => v.Label).FirstAsync(ct);
-        var citing = AffectedCertifications.CitingVersionIds(db, scope.OrganisationId, summary.Source, fromVersion);
+        var citing = AffectedCertifications.CitingVersionIds(db, scope.OrganisationId, summary.Source, summary.FromVersion);
         var content = await db.ModuleVersions.Where(v => citing.Contains(v.Id))
             .OrderBy(v => v.Module!.Code).ThenBy(v => v.Number)
             .Select(v => new CitingContent(v.ModuleId, v.Module!.Code, v.Number, v.Title, v.Status))
@@ -133,7 +132,6 @@ public sealed class PreviewChange(AppDbContext db, TimeProvider time)
             return (change, summary, applied, day);
         }
 
-        var fromVersion = summary.FromVersion;
-        return (change, summary, await AffectedCertifications.QueryAsync(db, scope.OrganisationId, summary.Source, fromVersion, today, ct), today);
+        return (change, summary, await AffectedCertifications.QueryAsync(db, scope.OrganisationId, summary.Source, summary.FromVersion, today, ct), today);
     }
 }
