@@ -30,7 +30,7 @@ public static class AuditedTypes
         new AuditedType(typeof(RequirementRule)),
         new AuditedType(typeof(RefresherOverride)),
         new AuditedType(typeof(SubjectTarget)),
-        new AuditedType(typeof(Completion)),
+        new AuditedType(typeof(Completion), f => f != nameof(Completion.IsLatest)), // the marker is derived, not evidence
         new AuditedType(typeof(Exemption)),
         new AuditedType(typeof(ExternalCertificate)),
         new AuditedType(typeof(ManagerScope)),

@@ -40,4 +40,11 @@ public sealed class Completion
 
     /// <summary>When CareReady learned of it (UTC) — distinct from when it was achieved.</summary>
     public DateTime RecordedAt { get; set; }
+
+    /// <summary>
+    /// True on the person's latest completion of this competency (by day, then by record), false on every
+    /// earlier one: what their current certification rests on. Kept by <see cref="LatestCompletions"/> on
+    /// every save; a derived marker, not evidence (not audited). See docs/decisions/0011.
+    /// </summary>
+    public bool IsLatest { get; set; }
 }

@@ -131,6 +131,7 @@ public static class DemoSeeder
                     CompletedOn = c.CompletedOn, Source = c.Source, Reference = c.Reference,
                     RecordedBy = "demo", RecordedAt = c.CompletedOn.ToDateTime(new TimeOnly(17, 0), DateTimeKind.Utc),
                 }).ToList();
+                LatestCompletions.MarkNew(completionRows);
                 await BulkInsert.InsertAsync(db, completionRows, BatchRows(db), ct);
                 Done("completions");
 

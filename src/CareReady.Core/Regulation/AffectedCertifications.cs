@@ -17,7 +17,8 @@ public sealed record AffectedCertification
 /// <summary>
 /// The one definition of "whose current certification rests on a guideline version", shared by the
 /// preview and the apply so what is shown is exactly what is applied: a person employed on the day whose
-/// latest completion of a competency (by day, then by record) was passed on a module version that cites
+/// latest completion of a competency (by day, then by record — <see cref="Compliance.Completion.IsLatest"/>, kept
+/// on every save, so no "is there a later one?" probe per row) was passed on a module version that cites
 /// the version (source and version text exactly as cited). Evidence that does not name its module version
 /// (imported history, certificates from elsewhere) cannot be traced to a guideline and is not included.
 /// </summary>
@@ -44,12 +45,9 @@ public static class AffectedCertifications
         ArgumentNullException.ThrowIfNull(db);
         var citing = citingVersionIds.Select(v => (int?)v).ToList();
         return from c in db.Completions
-               where c.OrganisationId == organisationId && citing.Contains(c.ModuleVersionId)
+               where c.OrganisationId == organisationId && c.IsLatest && citing.Contains(c.ModuleVersionId)
                join s in db.Staff on c.StaffMemberId equals s.Id
                where s.StartDate <= day && (s.LeavingDate == null || s.LeavingDate > day)
-                     && !db.Completions.Any(l => l.OrganisationId == organisationId && l.StaffMemberId == c.StaffMemberId
-                         && l.CompetencyId == c.CompetencyId
-                         && (l.CompletedOn > c.CompletedOn || (l.CompletedOn == c.CompletedOn && l.Id > c.Id)))
                select new AffectedCertification
                {
                    CompletionId = c.Id, StaffMemberId = c.StaffMemberId, CompetencyId = c.CompetencyId,

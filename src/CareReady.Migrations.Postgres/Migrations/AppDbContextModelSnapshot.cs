@@ -314,6 +314,9 @@ namespace CareReady.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("CompletedOn")
                         .HasColumnType("date");
 
+                    b.Property<bool>("IsLatest")
+                        .HasColumnType("boolean");
+
                     b.Property<int?>("ModuleVersionId")
                         .HasColumnType("integer");
 
@@ -350,6 +353,11 @@ namespace CareReady.Migrations.Postgres.Migrations
                     b.HasIndex("OrganisationId", "StaffMemberId", "CompetencyId", "CompletedOn");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrganisationId", "StaffMemberId", "CompetencyId", "CompletedOn"), new[] { "Id" });
+
+                    b.HasIndex(new[] { "OrganisationId", "ModuleVersionId" }, "IX_Completions_Latest_ModuleVersion")
+                        .HasFilter("\"IsLatest\"");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "OrganisationId", "ModuleVersionId" }, "IX_Completions_Latest_ModuleVersion"), new[] { "StaffMemberId", "CompetencyId", "CompletedOn" });
 
                     b.ToTable("Completions");
                 });

@@ -297,6 +297,9 @@ namespace CareReady.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("CompletedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsLatest")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("ModuleVersionId")
                         .HasColumnType("INTEGER");
 
@@ -332,6 +335,10 @@ namespace CareReady.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OrganisationId", "StaffMemberId", "CompetencyId", "CompletedOn")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "Id" });
+
+                    b.HasIndex(new[] { "OrganisationId", "ModuleVersionId" }, "IX_Completions_Latest_ModuleVersion")
+                        .HasFilter("\"IsLatest\"")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "StaffMemberId", "CompetencyId", "CompletedOn" });
 
                     b.ToTable("Completions");
                 });

@@ -216,6 +216,7 @@ public static class BenchDataGenerator
             CompletedOn = c.CompletedOn, Source = c.Source, Reference = c.Reference,
             RecordedBy = "bench", RecordedAt = c.CompletedOn.ToDateTime(new TimeOnly(17, 0), DateTimeKind.Utc),
         }).ToList();
+        LatestCompletions.MarkNew(completionRows);
         foreach (var e in exemptions)
         {
             e.OrganisationId = orgId;
@@ -240,7 +241,7 @@ public static class BenchDataGenerator
                     w.Write(p.StartDate, NpgsqlDbType.Date);
                     WriteNullable(w, p.EndDate, NpgsqlDbType.Date);
                 }, ct);
-            await CopyAsync(npg, "COPY \"Completions\" (\"OrganisationId\", \"StaffMemberId\", \"CompetencyId\", \"CompletedOn\", \"Source\", \"Reference\", \"RecordedBy\", \"RecordedAt\") FROM STDIN (FORMAT BINARY)",
+            await CopyAsync(npg, "COPY \"Completions\" (\"OrganisationId\", \"StaffMemberId\", \"CompetencyId\", \"CompletedOn\", \"Source\", \"Reference\", \"RecordedBy\", \"RecordedAt\", \"IsLatest\") FROM STDIN (FORMAT BINARY)",
                 completionRows, (w, c) =>
                 {
                     w.Write(c.OrganisationId, NpgsqlDbType.Integer);
@@ -251,6 +252,7 @@ public static class BenchDataGenerator
                     WriteText(w, c.Reference, NpgsqlDbType.Varchar);
                     WriteText(w, c.RecordedBy, NpgsqlDbType.Text);
                     w.Write(c.RecordedAt, NpgsqlDbType.TimestampTz);
+                    w.Write(c.IsLatest, NpgsqlDbType.Boolean);
                 }, ct);
             await CopyAsync(npg, "COPY \"Exemptions\" (\"OrganisationId\", \"StaffMemberId\", \"CompetencyId\", \"Reason\", \"ApprovedBy\", \"ApprovedAt\", \"StartsOn\", \"EndsOn\", \"RevokedAt\", \"RevokedBy\") FROM STDIN (FORMAT BINARY)",
                 exemptions, (w, e) =>

@@ -1,0 +1,39 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CareReady.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class CompletionLatestMarker : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "IsLatest",
+                table: "Completions",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Completions_Latest_ModuleVersion",
+                table: "Completions",
+                columns: new[] { "OrganisationId", "ModuleVersionId" },
+                filter: "\"IsLatest\"");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Completions_Latest_ModuleVersion",
+                table: "Completions");
+
+            migrationBuilder.DropColumn(
+                name: "IsLatest",
+                table: "Completions");
+        }
+    }
+}
