@@ -63,7 +63,7 @@ internal sealed class CompletionConfiguration : IEntityTypeConfiguration<Complet
         // from this index alone: only latest completions, by organisation and module version (ADR 0011).
         b.HasIndex(x => new { x.OrganisationId, x.ModuleVersionId }, "IX_Completions_Latest_ModuleVersion")
             .HasFilter("\"IsLatest\"")
-            .IncludeProperties(x => new { x.StaffMemberId, x.CompetencyId, x.CompletedOn });
+            .IncludeProperties(x => new { x.Id, x.StaffMemberId, x.CompetencyId, x.CompletedOn });
     }
 }
 

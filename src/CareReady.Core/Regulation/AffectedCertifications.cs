@@ -43,16 +43,36 @@ public static class AffectedCertifications
     public static IQueryable<AffectedCertification> Query(AppDbContext db, int organisationId, IReadOnlyCollection<int> citingVersionIds, DateOnly day)
     {
         ArgumentNullException.ThrowIfNull(db);
+        return from c in LatestOfVersions(db, organisationId, citingVersionIds)
+               join s in db.Staff on c.StaffMemberId equals s.Id
+               where s.StartDate <= day && (s.LeavingDate == null || s.LeavingDate > day)
+               select c;
+    }
+
+    /// <summary>
+    /// The first half of <see cref="Query"/>: latest completions passed on the module versions, before the
+    /// "employed on the day" test (<see cref="IsEmployed"/>) — for callers that make that test against the
+    /// organisation's staff in memory (the preview).
+    /// </summary>
+    public static IQueryable<AffectedCertification> LatestOfVersions(AppDbContext db, int organisationId, IReadOnlyCollection<int> citingVersionIds)
+    {
+        ArgumentNullException.ThrowIfNull(db);
         var citing = citingVersionIds.Select(v => (int?)v).ToList();
         return from c in db.Completions
                where c.OrganisationId == organisationId && c.IsLatest && citing.Contains(c.ModuleVersionId)
-               join s in db.Staff on c.StaffMemberId equals s.Id
-               where s.StartDate <= day && (s.LeavingDate == null || s.LeavingDate > day)
                select new AffectedCertification
                {
                    CompletionId = c.Id, StaffMemberId = c.StaffMemberId, CompetencyId = c.CompetencyId,
                    CompletedOn = c.CompletedOn, ModuleVersionId = c.ModuleVersionId!.Value,
                };
+    }
+
+    /// <summary>The organisation's staff employed on the day: the second half of <see cref="Query"/>.</summary>
+    public static IQueryable<int> IsEmployed(AppDbContext db, int organisationId, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Staff.Where(s => s.OrganisationId == organisationId && s.StartDate <= day && (s.LeavingDate == null || s.LeavingDate > day))
+            .Select(s => s.Id);
     }
 
     /// <summary>A SHA-256 over the sorted caps (staff:competency:completion:until), written on the change so the audit trail fixes exactly who was moved.</summary>

@@ -37,20 +37,29 @@ public sealed class PreviewChange(AppDbContext db, TimeProvider time)
             return null;
         }
 
-        var (change, summary, rows, day) = found.Value;
+        var (change, summary, rows, day, employedOnly) = found.Value;
         var citing = AffectedCertifications.CitingVersionIds(db, scope.OrganisationId, summary.Source, summary.FromVersion);
         var content = await db.ModuleVersions.Where(v => citing.Contains(v.Id))
             .OrderBy(v => v.Module!.Code).ThenBy(v => v.Number)
             .Select(v => new CitingContent(v.ModuleId, v.Module!.Code, v.Number, v.Title, v.Status))
             .ToListAsync(ct);
 
-        // One read: each affected certification with the person's current positions; counted in memory.
-        var current = db.Positions.Where(p => p.OrganisationId == scope.OrganisationId && p.StartDate <= day && (p.EndDate == null || p.EndDate > day));
-        var read = await (from r in rows
-                          join p in current on r.StaffMemberId equals p.StaffMemberId into positions
-                          from p in positions.DefaultIfEmpty()
-                          select new { r.CompletionId, r.StaffMemberId, r.CompetencyId, DepartmentId = (int?)p.DepartmentId, StaffGroupCode = (string?)p.StaffGroupCode })
-            .ToListAsync(ct);
+        // Three range reads, joined here: the affected certifications, the organisation's staff employed today
+        // and their current positions (the planner cannot know how many completions a module version has, and
+        // probing staff and positions per row cost more than reading the organisation's once).
+        var affected = await rows.Select(r => new { r.CompletionId, r.StaffMemberId, r.CompetencyId }).ToListAsync(ct);
+        if (employedOnly)
+        {
+            var employed = (await AffectedCertifications.IsEmployed(db, scope.OrganisationId, day).ToListAsync(ct)).ToHashSet();
+            affected = [.. affected.Where(r => employed.Contains(r.StaffMemberId))];
+        }
+
+        var positions = (await db.Positions.Where(p => p.OrganisationId == scope.OrganisationId && p.StartDate <= day && (p.EndDate == null || p.EndDate > day))
+                .Select(p => new { p.StaffMemberId, p.DepartmentId, p.StaffGroupCode }).ToListAsync(ct))
+            .ToLookup(p => p.StaffMemberId);
+        var read = affected.SelectMany(r => positions[r.StaffMemberId].DefaultIfEmpty(),
+                (r, p) => new { r.CompletionId, r.StaffMemberId, r.CompetencyId, p?.DepartmentId, p?.StaffGroupCode })
+            .ToList();
         var people = read.Select(r => r.StaffMemberId).Distinct().Count();
         var certifications = read.Select(r => r.CompletionId).Distinct().Count();
         var byDepartment = read.Where(r => r.DepartmentId is not null).GroupBy(r => r.DepartmentId!.Value)
@@ -82,7 +91,12 @@ public sealed class PreviewChange(AppDbContext db, TimeProvider time)
             return null;
         }
 
-        var (_, _, rows, day) = found.Value;
+        var (_, _, rows, day, employedOnly) = found.Value;
+        if (employedOnly)
+        {
+            rows = rows.Where(r => AffectedCertifications.IsEmployed(db, scope.OrganisationId, day).Contains(r.StaffMemberId));
+        }
+
         var list = await (from r in rows
                           join s in db.Staff on r.StaffMemberId equals s.Id
                           join c in db.Competencies on r.CompetencyId equals c.Id
@@ -101,7 +115,8 @@ public sealed class PreviewChange(AppDbContext db, TimeProvider time)
                 x.Code, x.Name, x.CompletedOn, x.Module, x.Number))];
     }
 
-    private async Task<(RegulatoryChange Change, ChangeSummary Summary, IQueryable<AffectedCertification> Rows, DateOnly Day)?> FindAsync(
+    /// <returns>The rows and whether they still need the "employed on the day" test of <see cref="AffectedCertifications.Query"/> (not yet applied).</returns>
+    private async Task<(RegulatoryChange Change, ChangeSummary Summary, IQueryable<AffectedCertification> Rows, DateOnly Day, bool EmployedOnly)?> FindAsync(
         AccessScope scope, int changeId, CancellationToken ct)
     {
         if (!RegulationAccess.CanManage(scope))
@@ -129,9 +144,10 @@ public sealed class PreviewChange(AppDbContext db, TimeProvider time)
                               CompletionId = k.CompletionId, StaffMemberId = k.StaffMemberId, CompetencyId = k.CompetencyId,
                               CompletedOn = k.CompletedOn, ModuleVersionId = c.ModuleVersionId!.Value,
                           };
-            return (change, summary, applied, day);
+            return (change, summary, applied, day, false);
         }
 
-        return (change, summary, await AffectedCertifications.QueryAsync(db, scope.OrganisationId, summary.Source, summary.FromVersion, today, ct), today);
+        var citing = await AffectedCertifications.CitingVersionIds(db, scope.OrganisationId, summary.Source, summary.FromVersion).ToListAsync(ct);
+        return (change, summary, AffectedCertifications.LatestOfVersions(db, scope.OrganisationId, citing), today, true);
     }
 }

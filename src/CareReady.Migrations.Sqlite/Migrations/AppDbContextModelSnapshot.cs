@@ -338,7 +338,7 @@ namespace CareReady.Migrations.Sqlite.Migrations
 
                     b.HasIndex(new[] { "OrganisationId", "ModuleVersionId" }, "IX_Completions_Latest_ModuleVersion")
                         .HasFilter("\"IsLatest\"")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "StaffMemberId", "CompetencyId", "CompletedOn" });
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id", "StaffMemberId", "CompetencyId", "CompletedOn" });
 
                     b.ToTable("Completions");
                 });

@@ -4,6 +4,7 @@ using CareReady.Core.Compliance;
 using CareReady.Core.Data;
 using CareReady.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace CareReady.Web.Tests.Compliance;
 
@@ -93,5 +94,25 @@ public class LatestCompletionTests
             await LatestCompletions.RepairAsync(db, org);
             Assert.Equal(await ExpectedAsync(db, org), await MarkedAsync(db, org));
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Migrating_a_database_with_records_to_the_marker_backfills_it(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var org = app.Data.OrgA;
+        await using var db = app.NewDbContext();
+        var migrations = db.Database.GetMigrations().ToList();
+        var marker = migrations.FindIndex(m => m.EndsWith("_" + DatabaseMigrator.LatestMarkerMigration, StringComparison.Ordinal));
+        Assert.True(marker > 0);
+
+        // Back to the schema before the marker (the column goes), then forward the way `careready migrate` goes.
+        await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync(migrations[marker - 1]);
+        await DatabaseMigrator.MigrateAsync(db);
+
+        var expected = await ExpectedAsync(db, org);
+        Assert.NotEmpty(expected); // the column came back false everywhere: only the backfill can mark these
+        Assert.Equal(expected, await MarkedAsync(db, org));
     }
 }

@@ -22,7 +22,7 @@ namespace CareReady.Migrations.Postgres.Migrations
                 table: "Completions",
                 columns: new[] { "OrganisationId", "ModuleVersionId" },
                 filter: "\"IsLatest\"")
-                .Annotation("Npgsql:IndexInclude", new[] { "StaffMemberId", "CompetencyId", "CompletedOn" });
+                .Annotation("Npgsql:IndexInclude", new[] { "Id", "StaffMemberId", "CompetencyId", "CompletedOn" });
         }
 
         /// <inheritdoc />
