@@ -8,7 +8,7 @@ namespace CareReady.Core.Simulation;
 /// <summary>Who may do what with simulations, and the parsed definitions of published versions (cached: they never change).</summary>
 public static class ScenarioAccess
 {
-    private static readonly ConcurrentDictionary<(int, int), ScenarioDefinition> Cache = new();
+    private static readonly ConcurrentDictionary<string, ScenarioDefinition> Cache = new(StringComparer.Ordinal);
 
     /// <summary>Educators, educator leads, compliance leads and admins publish scenarios and read the per-scenario report.</summary>
     public static bool CanAuthor(AccessScope scope)
@@ -20,8 +20,9 @@ public static class ScenarioAccess
     public static ScenarioDefinition Definition(ScenarioVersion version)
     {
         ArgumentNullException.ThrowIfNull(version);
-        return Cache.GetOrAdd((version.Id, version.Number), _ =>
-            ScenarioParser.Parse(version.Definition).Scenario
+        // Keyed by the file itself: a published version never changes, and ids repeat across databases.
+        return Cache.GetOrAdd(version.Definition, json =>
+            ScenarioParser.Parse(json).Scenario
             ?? throw new InvalidOperationException($"Published scenario version {version.Id} no longer parses."));
     }
 }

@@ -36,6 +36,18 @@ public sealed class MlNetDeteriorationModel : IDeteriorationModel
     /// <summary>Loads the model for <paramref name="seed"/> from <paramref name="directory"/>, training and saving it first when absent.</summary>
     public static MlNetDeteriorationModel LoadOrTrain(string directory, int seed)
     {
+        // One trainer per process; files are written under unique names and moved into place, so two
+        // processes sharing a folder at worst both train and both write the same figures.
+        lock (TrainingLock)
+        {
+            return LoadOrTrainCore(directory, seed);
+        }
+    }
+
+    private static readonly Lock TrainingLock = new();
+
+    private static MlNetDeteriorationModel LoadOrTrainCore(string directory, int seed)
+    {
         var path = ModelFile(directory, seed);
         var metricsPath = Path.ChangeExtension(path, ".json");
         var ml = new MLContext(seed);
@@ -49,10 +61,11 @@ public sealed class MlNetDeteriorationModel : IDeteriorationModel
 
         var trained = DeteriorationTrainer.Train(seed);
         Directory.CreateDirectory(directory);
-        var temp = path + ".tmp";
-        ml.Model.Save(trained.Model, trained.Schema, temp);
-        File.Move(temp, path, overwrite: true);
-        File.WriteAllText(metricsPath, trained.Performance.ToJson());
+        var unique = "." + Guid.NewGuid().ToString("N") + ".tmp";
+        ml.Model.Save(trained.Model, trained.Schema, path + unique);
+        File.WriteAllText(metricsPath + unique, trained.Performance.ToJson());
+        File.Move(path + unique, path, overwrite: true);
+        File.Move(metricsPath + unique, metricsPath, overwrite: true);
 
         // Reload from the file, so what runs is exactly what was saved.
         var model = ml.Model.Load(path, out _);
