@@ -61,8 +61,8 @@ public sealed class SimulationJourneyTests(BrowserFixture browser) : IAsyncLifet
         await Screenshots.SaveAsync(page, "simulation-ai-output");
         await AnswerAsync(page, "Her AI risk is low", "60%", "Submit answer");
 
-        await Continue(page, "Bed 8: Mr Jones, 72, COPD");
-        await page.GetByLabel("What is Mr Jones's NEWS2 score").FillAsync("2");
+        await Continue(page, "Bed 8: Mr Jones, 76, COPD");
+        await page.GetByLabel("What is Mr Jones's NEWS2 score").FillAsync("3");
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit answer" }).ClickAsync();
         await AnswerAsync(page, "Continue his plan", "60%", "Submit and see the AI");
         await AnswerAsync(page, "Continue his plan", "70%", "Submit answer");

@@ -48,7 +48,7 @@ public sealed class ScenarioTests(ShippedModelFixture fixture) : IClassFixture<S
         Assert.NotEmpty(okafor.Factors);
         Assert.Contains("SpO2 below 96%", jones.Factors.Select(f => f.Factor));
         Assert.Equal(8, ScenarioEngine.NumericAnswer(scenario, scenario.Node("okafor-news2")));
-        Assert.Equal(2, ScenarioEngine.NumericAnswer(scenario, scenario.Node("jones-news2")));
+        Assert.Equal(3, ScenarioEngine.NumericAnswer(scenario, scenario.Node("jones-news2")));
     }
 
     [Fact]

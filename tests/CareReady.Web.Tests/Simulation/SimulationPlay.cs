@@ -57,7 +57,7 @@ public static class SimulationPlay
         await OkAsync(learner, run, "patel-ai", ["urgent"], confidence: 70);
         await OkAsync(learner, run, "patel-ai", ["wait"], confidence: 60);
         await OkAsync(learner, run, "jones-obs");
-        await OkAsync(learner, run, "jones-news2", number: "2");
+        await OkAsync(learner, run, "jones-news2", number: "3");
         await OkAsync(learner, run, "jones-ai", ["continue"], confidence: 60);
         await OkAsync(learner, run, "jones-ai", ["continue"], confidence: 70);
         await OkAsync(learner, run, "handover", ["report"]);

@@ -52,7 +52,7 @@ public class SimulationTests
         Assert.StartsWith("LOW risk", (await ViewAsync(learner, run)).GetProperty("ai").GetProperty("prediction").GetString(), StringComparison.Ordinal);
         await OkAsync(learner, run, "patel-ai", ["wait"], confidence: 60);   // over-reliance
         await OkAsync(learner, run, "jones-obs");
-        await OkAsync(learner, run, "jones-news2", number: "2");
+        await OkAsync(learner, run, "jones-news2", number: "3");
         await OkAsync(learner, run, "jones-ai", ["continue"], confidence: 60);
         await OkAsync(learner, run, "jones-ai", ["continue"], confidence: 70);
         var last = await StepAsync(learner, run, "handover", ["report"]);

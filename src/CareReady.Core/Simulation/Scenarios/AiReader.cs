@@ -20,7 +20,7 @@ internal static class AiReader
         }
 
         var source = r.String(e, "source", path, maxLength: 16);
-        var tool = r.String(e, "tool", path, maxLength: 200) ?? string.Empty;
+        var tool = r.String(e, "tool", path, required: false, maxLength: 200) ?? string.Empty;
         if (source == "model")
         {
             r.OnlyKnown(e, path, "source", "tool", "observations", "highRisk", "lowRisk");

@@ -7,6 +7,11 @@ internal static class ObservationsReader
 {
     public static ScenarioNode Read(JsonReader r, JsonElement e, string path, ScenarioNode node)
     {
+        if (!e.TryGetProperty("vitals", out _) && !e.TryGetProperty("labs", out _) && !e.TryGetProperty("history", out _))
+        {
+            r.Error(path, "an observations node needs \"vitals\", \"labs\" or \"history\".");
+        }
+
         PatientFacts? patient = null;
         if (e.TryGetProperty("patient", out var p) && r.IsObject(p, path + ".patient"))
         {

@@ -63,10 +63,6 @@ internal static class ScenarioChecks
                 CheckAi(r, ids, n, path);
             }
 
-            if (n.Kind == NodeKind.Observations && n.Vitals.Count == 0 && n.Labs.Count == 0 && n.History is null)
-            {
-                r.Error(path, "an observations node needs vitals, labs or history.");
-            }
         }
 
         _ = state;

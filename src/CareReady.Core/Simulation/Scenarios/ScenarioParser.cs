@@ -23,6 +23,9 @@ public static partial class ScenarioParser
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
     private static partial Regex IdPattern();
 
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,63}$")]
+    private static partial Regex VariablePattern();
+
     public static ScenarioParseResult Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -109,9 +112,9 @@ public static partial class ScenarioParser
         foreach (var p in s.EnumerateObject())
         {
             var path = "$.state." + p.Name;
-            if (!ValidId(p.Name.Replace('_', '-')))
+            if (!VariablePattern().IsMatch(p.Name))
             {
-                r.Error(path, "a state variable name is lower-case letters, digits, '-' or '_'.");
+                r.Error(path, "a state variable name starts with a letter and has only letters, digits and '_' (e.g. \"sepsisSix\").");
             }
             else if (p.Value.ValueKind is JsonValueKind.True or JsonValueKind.False)
             {
