@@ -1,6 +1,8 @@
 using CareReady.Core.Data;
+using CareReady.Core.Simulation;
 using CareReady.Web.Tests.Infrastructure;
 using CareReady.Web.Tests.Simulation;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CareReady.Browser.Tests;
@@ -18,7 +20,10 @@ public sealed class SimulationJourneyTests(BrowserFixture browser) : IAsyncLifet
     public async Task InitializeAsync()
     {
         _app = await TestApp.StartAsync(DatabaseProvider.Sqlite, realServer: true);
-        await SimulationPlay.PublishAsync(_app);
+        await using var scope = _app.Services.CreateAsyncScope();
+        var published = await scope.ServiceProvider.GetRequiredService<PublishScenario>()
+            .PublishAsync(_app.Data.OrgA, SimulationPlay.SeedFile("deteriorating-adult.json"), TestData.EducatorEmail);
+        Assert.True(published.Succeeded);
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
@@ -56,6 +61,7 @@ public sealed class SimulationJourneyTests(BrowserFixture browser) : IAsyncLifet
         // Mrs Patel: right at first, then switches to the AI's wrong answer.
         await AnswerAsync(page, "New confusion is a red score", "70%", "Submit and see the AI");
         await Assertions.Expect(page.Locator("[data-testid=ai-prediction]")).ToContainTextAsync("LOW risk");
+        await Assertions.Expect(page.Locator("[data-testid=ai-data-age]")).ToContainTextAsync("7 hours ago");
         await Assertions.Expect(page.Locator("[data-testid=step]")).ToHaveTextAsync("Step 2 of 2: your final answer");
         await Axe.AssertAccessibleAsync(page);
         await Screenshots.SaveAsync(page, "simulation-ai-output");

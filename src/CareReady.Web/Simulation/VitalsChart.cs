@@ -13,9 +13,9 @@ namespace CareReady.Web.Simulation;
 /// </summary>
 public static class VitalsChart
 {
-    private const int Width = 640;
+    private const int Width = 480;
     private const int PanelHeight = 56;
-    private const int Left = 120;
+    private const int Left = 112;
     private const int Right = 30;
 
     private static readonly (string Label, Func<VitalsSet, double?> Value, double Min, double Max, string Format)[] Signs =
