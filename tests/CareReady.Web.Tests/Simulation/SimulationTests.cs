@@ -182,11 +182,21 @@ public class SimulationTests
         Assert.Equal(HttpStatusCode.Forbidden, (await learner.GetAsync($"/api/v1/simulations/{Deteriorating}/report")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await manager.GetAsync($"/api/v1/simulations/{Deteriorating}/report")).StatusCode);
 
+        // The xAPI statements for an LRS: the organisation's, in order, for organisation-wide roles only.
+        var statements = await lead.GetFromJsonAsync<JsonElement>("/api/v1/simulations/statements");
+        var all = statements.GetProperty("statements").EnumerateArray().ToList();
+        Assert.Equal(9, all.Count); // the learner's run: launched, 6 answered, completed, passed (Nurse B's run was inserted without statements)
+        Assert.Equal("http://adlnet.gov/expapi/verbs/launched", all[0].GetProperty("verb").GetProperty("id").GetString());
+        var after = await lead.GetFromJsonAsync<JsonElement>($"/api/v1/simulations/statements?after={statements.GetProperty("last").GetInt64()}");
+        Assert.Empty(after.GetProperty("statements").EnumerateArray());
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.GetAsync("/api/v1/simulations/statements")).StatusCode);
+
         // Another organisation sees none of it.
         var other = await app.SignedInClientAsync(TestData.OtherOrgComplianceEmail);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/simulations/{Deteriorating}/report")).StatusCode);
         Assert.Equal(0, (await other.GetFromJsonAsync<JsonElement>("/api/v1/simulations/team")).GetProperty("people").GetInt32());
         Assert.Empty((await other.GetFromJsonAsync<JsonElement>("/api/v1/simulations")).EnumerateArray());
+        Assert.Empty((await other.GetFromJsonAsync<JsonElement>("/api/v1/simulations/statements")).GetProperty("statements").EnumerateArray());
 
         // The pages render for the people allowed.
         Assert.Contains("data-testid=\"over-reliance\">1<", await learner.GetStringAsync($"/simulations/runs/{run}/debrief"), StringComparison.Ordinal);
