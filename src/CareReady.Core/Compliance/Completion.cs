@@ -14,6 +14,9 @@ public enum CompletionSource
 
     /// <summary>A self-assessment against a competency framework, confirmed by a supervisor.</summary>
     SelfAssessment = 6,
+
+    /// <summary>A clinical simulation passed (Reference names the scenario version and run).</summary>
+    Simulation = 7,
 }
 
 /// <summary>A dated piece of evidence that a person achieved a competency. Append-only.</summary>

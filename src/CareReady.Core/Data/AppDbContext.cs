@@ -7,6 +7,7 @@ using CareReady.Core.Learning;
 using CareReady.Core.Regulation;
 using CareReady.Core.Notifications;
 using CareReady.Core.Requirements;
+using CareReady.Core.Simulation;
 using CareReady.Core.Supervision;
 using CareReady.Core.Workforce;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -54,6 +55,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<Scenario> Scenarios => Set<Scenario>();
+    public DbSet<ScenarioVersion> ScenarioVersions => Set<ScenarioVersion>();
+    public DbSet<ScenarioRun> ScenarioRuns => Set<ScenarioRun>();
+    public DbSet<ScenarioResponse> ScenarioResponses => Set<ScenarioResponse>();
+    public DbSet<SimulationStatement> SimulationStatements => Set<SimulationStatement>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 

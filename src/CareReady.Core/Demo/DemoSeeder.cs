@@ -162,6 +162,9 @@ public static class DemoSeeder
         // The seed modules, published, so "My learning" has real content to offer from the first sign-in.
         await new SeedContent(new ImportContentPackage(db, TimeProvider.System)).ImportAllAsync(organisation.Id, "demo", ct);
         await DemoModuleHistory.AttributeAsync(db, organisation.Id, options.Today.AddMonths(-18), ct);
+
+        // The six seed clinical simulations (content/scenarios), published.
+        await Simulation.SeedScenarios.PublishAsync(db, TimeProvider.System, organisation.Id, "demo", ct);
         Done("content");
 
         if (audit is not null)

@@ -13,6 +13,7 @@ using CareReady.Web.Reports;
 using CareReady.Web.Regulation;
 using CareReady.Web.Requirements;
 using CareReady.Web.Security;
+using CareReady.Web.Simulation;
 using CareReady.Web.Supervision;
 using CareReady.Web.Workforce;
 using Microsoft.AspNetCore.Identity;
@@ -54,6 +55,7 @@ public static class ServiceSetup
         services.AddAuthoring();
         services.AddRegulation(builder.Configuration);
         services.AddNotifications(builder.Configuration);
+        services.AddSimulation(builder.Configuration);
         services.AddScoped<CareReady.Core.Competencies.ListCatalogue>();
         return builder;
     }
@@ -98,6 +100,7 @@ public static class ServiceSetup
         api.MapPackageEndpoints();
         api.MapRegulationEndpoints();
         api.MapNotificationEndpoints();
+        api.MapSimulationEndpoints();
         return app;
     }
 }

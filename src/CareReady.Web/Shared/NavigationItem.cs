@@ -19,6 +19,7 @@ public static class Navigation
 
         items.Add(new("My learning", "/learning"));
         items.Add(new("My record", "/me"));
+        items.Add(new("Simulations", "/simulations"));
         var orgWide = user.IsInRole(Roles.Admin) || user.IsInRole(Roles.ComplianceLead);
         if (orgWide)
         {

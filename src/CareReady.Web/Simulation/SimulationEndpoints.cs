@@ -1,0 +1,142 @@
+using CareReady.Core.Data;
+using CareReady.Core.Simulation;
+using CareReady.Core.Simulation.Model;
+using CareReady.Core.Simulation.Scenarios;
+using CareReady.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareReady.Web.Simulation;
+
+/// <summary>Clinical simulations: publish and validate scenario files, play runs, debriefs, reports and the model card.</summary>
+public static class SimulationEndpoints
+{
+    public static RouteGroupBuilder MapSimulationEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/simulations").WithTags("Simulations");
+
+        group.MapGet("", async (CurrentUser current, ListScenarios list, CancellationToken ct) =>
+            TypedResults.Ok(await list.RunAsync(await current.GetScopeAsync(ct), ct)))
+            .WithSummary("Published scenarios of the organisation, with the caller's own runs");
+
+        group.MapPost("/validate", async (HttpRequest request, CurrentUser current, CancellationToken ct) =>
+        {
+            if (!ScenarioAccess.CanAuthor(await current.GetScopeAsync(ct)))
+            {
+                return Results.Forbid();
+            }
+
+            var json = await ReadBodyAsync(request, ct);
+            if (json is null)
+            {
+                return TooLarge();
+            }
+
+            var parsed = ScenarioParser.Parse(json);
+            return parsed.Succeeded ? Results.Ok(new { valid = true, code = parsed.Scenario!.Code }) : Invalid(parsed.Errors, "The scenario file has errors");
+        })
+            .Accepts<string>("application/json")
+            .WithSummary("Check a scenario file (docs/simulation-scenarios.md) without publishing it: every error with its JSON path");
+
+        group.MapPost("", async (HttpRequest request, CurrentUser current, PublishScenario publish, CancellationToken ct) =>
+        {
+            var json = await ReadBodyAsync(request, ct);
+            if (json is null)
+            {
+                return TooLarge();
+            }
+
+            return await publish.RunAsync(await current.GetScopeAsync(ct), json, await current.GetActorAsync(), ct) switch
+            {
+                { Allowed: false } => Results.Forbid(),
+                { Succeeded: true } r => Results.Created($"/api/v1/simulations/{r.Code}", new { code = r.Code, version = r.Number }),
+                var r => Invalid(r.Errors, "The scenario was not published"),
+            };
+        })
+            .Accepts<string>("application/json")
+            .WithSummary("Publish a scenario file as the next version of its code (the previous version is retired); nothing is published if it has errors");
+
+        group.MapPost("/{code}/runs", async (string code, CurrentUser current, StartRun start, CancellationToken ct) =>
+            await start.RunAsync(await current.GetScopeAsync(ct), code, ct) is { } id
+                ? Results.Created($"/api/v1/simulations/runs/{id}", new { id })
+                : Results.NotFound())
+            .WithSummary("Start a run of the published version of a scenario (the caller must have a staff record)");
+
+        group.MapGet("/runs/{id:long}", async (long id, CurrentUser current, GetRunView view, CancellationToken ct) =>
+            await view.RunAsync(await current.GetScopeAsync(ct), id, ct) is { } v ? Results.Ok(RunDto.From(v)) : Results.NotFound())
+            .WithSummary("Where the caller's run is: the node to answer (no answers included), and at an AI decision point's second step the AI output");
+
+        group.MapPost("/runs/{id:long}/steps", async (long id, StepInput input, CurrentUser current, SubmitStep submit, CancellationToken ct) =>
+            await submit.RunAsync(await current.GetScopeAsync(ct), id, input, await current.GetActorAsync(), ct) switch
+            {
+                { Found: false } => Results.NotFound(),
+                { Succeeded: true } r => Results.Ok(new { completed = r.Completed }),
+                var r when r.Problems.ContainsKey("nodeId") => Results.Problem(r.Problems["nodeId"], statusCode: StatusCodes.Status409Conflict, title: "Not the current step"),
+                var r => Results.ValidationProblem(r.Problems.ToDictionary(p => p.Key, p => new[] { p.Value }), title: "The answer was not accepted"),
+            })
+            .WithSummary("Answer the current node: {nodeId, options, number, confidence}. At an AI decision point send the initial judgement, then the final one");
+
+        group.MapGet("/runs/{id:long}/debrief", async (long id, CurrentUser current, GetDebrief debrief, CancellationToken ct) =>
+            await debrief.RunAsync(await current.GetScopeAsync(ct), id, ct) is { } d ? Results.Ok(d) : Results.NotFound())
+            .WithSummary("Per-decision feedback and the reliance measures (RAIR, RSR, over- and under-reliance, Brier of confidence) for the caller's run");
+
+        group.MapGet("/{code}/report", async (string code, CurrentUser current, ScenarioReport report, CancellationToken ct) =>
+        {
+            var scope = await current.GetScopeAsync(ct);
+            if (!ScenarioAccess.CanAuthor(scope))
+            {
+                return Results.Forbid();
+            }
+
+            return await report.RunAsync(scope, code, ct) is { } r ? Results.Ok(r) : Results.NotFound();
+        })
+            .WithSummary("Educator report for a scenario: cohort reliance, each AI decision point, each learner");
+
+        group.MapGet("/team", async (CurrentUser current, TeamRelianceReport report, CancellationToken ct) =>
+            await report.RunAsync(await current.GetScopeAsync(ct), ct) is { } r ? Results.Ok(r) : Results.Forbid())
+            .WithSummary("Reliance measures per person and for the team, for the people the caller manages");
+
+        group.MapGet("/model-card", (IDeteriorationModel model) => TypedResults.Ok(model.Card))
+            .WithSummary("The deterioration model's card: intended use, scope, population, held-out AUROC, Brier, ECE, calibration, failure modes");
+
+        group.MapGet("/statements", async (CurrentUser current, AppDbContext db, long? after, CancellationToken ct) =>
+        {
+            var scope = await current.GetScopeAsync(ct);
+            if (!scope.OrganisationWide)
+            {
+                return Results.Forbid();
+            }
+
+            var rows = await db.SimulationStatements.AsNoTracking()
+                .Where(s => s.OrganisationId == scope.OrganisationId && s.Id > (after ?? 0)).OrderBy(s => s.Id).Take(500)
+                .Select(s => new { s.Id, s.Json }).ToListAsync(ct);
+            return Results.Text("{\"statements\":[" + string.Join(",", rows.Select(r => r.Json)) + "],\"last\":" + (rows.Count == 0 ? after ?? 0 : rows[^1].Id) + "}", "application/json");
+        })
+            .WithSummary("xAPI 1.0.3 statements of the organisation's simulation runs, in order, 500 at a time after an id (for the LRS to ingest)");
+
+        return api;
+    }
+
+    private static async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength > ScenarioParser.MaxBytes)
+        {
+            return null;
+        }
+
+        using var reader = new StreamReader(request.Body);
+        var text = await reader.ReadToEndAsync(ct);
+        return text.Length > ScenarioParser.MaxBytes ? null : text;
+    }
+
+    private static IResult TooLarge() =>
+        Results.Problem($"A scenario file is at most {ScenarioParser.MaxBytes / 1024} KB.", statusCode: StatusCodes.Status413PayloadTooLarge);
+
+    private static IResult Invalid(IReadOnlyList<ScenarioError> errors, string title) => Results.Problem(new ProblemDetails
+    {
+        Status = StatusCodes.Status400BadRequest,
+        Title = title,
+        Detail = errors.Count == 1 ? errors[0].ToString() : $"{errors.Count} errors: " + string.Join(" ", errors.Take(5).Select(e => e + ";")),
+        Extensions = { ["errors"] = errors.Select(e => new { path = e.Path, message = e.Message }).ToList() },
+    });
+}
