@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CareReady.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127125447_Simulations")]
+    [Migration("20261127135636_Simulations")]
     partial class Simulations
     {
         /// <inheritdoc />
@@ -300,6 +300,9 @@ namespace CareReady.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("CompletedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsLatest")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("ModuleVersionId")
                         .HasColumnType("INTEGER");
 
@@ -335,6 +338,10 @@ namespace CareReady.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OrganisationId", "StaffMemberId", "CompetencyId", "CompletedOn")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "Id" });
+
+                    b.HasIndex(new[] { "OrganisationId", "ModuleVersionId" }, "IX_Completions_Latest_ModuleVersion")
+                        .HasFilter("\"IsLatest\"")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id", "StaffMemberId", "CompetencyId", "CompletedOn" });
 
                     b.ToTable("Completions");
                 });

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CareReady.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127125542_Simulations")]
+    [Migration("20261127135654_Simulations")]
     partial class Simulations
     {
         /// <inheritdoc />
@@ -317,6 +317,9 @@ namespace CareReady.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("CompletedOn")
                         .HasColumnType("date");
 
+                    b.Property<bool>("IsLatest")
+                        .HasColumnType("boolean");
+
                     b.Property<int?>("ModuleVersionId")
                         .HasColumnType("integer");
 
@@ -353,6 +356,11 @@ namespace CareReady.Migrations.Postgres.Migrations
                     b.HasIndex("OrganisationId", "StaffMemberId", "CompetencyId", "CompletedOn");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrganisationId", "StaffMemberId", "CompetencyId", "CompletedOn"), new[] { "Id" });
+
+                    b.HasIndex(new[] { "OrganisationId", "ModuleVersionId" }, "IX_Completions_Latest_ModuleVersion")
+                        .HasFilter("\"IsLatest\"");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "OrganisationId", "ModuleVersionId" }, "IX_Completions_Latest_ModuleVersion"), new[] { "Id", "StaffMemberId", "CompetencyId", "CompletedOn" });
 
                     b.ToTable("Completions");
                 });
