@@ -1,3 +1,4 @@
+using CareReady.Core.Analytics;
 using CareReady.Core.Assessments;
 using CareReady.Core.Audit;
 using CareReady.Core.Competencies;
@@ -54,6 +55,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<PerformanceMeasure> PerformanceMeasures => Set<PerformanceMeasure>();
+    public DbSet<MeasureValue> MeasureValues => Set<MeasureValue>();
+    public DbSet<TrainingPush> TrainingPushes => Set<TrainingPush>();
+    public DbSet<StrategicGoal> StrategicGoals => Set<StrategicGoal>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 
