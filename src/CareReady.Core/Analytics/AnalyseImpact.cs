@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using CareReady.Core.Analytics.Statistics;
 using CareReady.Core.Competencies;
 using CareReady.Core.Data;
@@ -34,17 +36,21 @@ public sealed record ImpactReport(
     private static double[]? Interval(Estimate? e) => e is { } x ? [Math.Round(x.Low, 4), Math.Round(x.High, 4)] : null;
 }
 
-/// <summary>The machine-readable result (JSON names are snake_case, see <see cref="ImpactSummaryJson"/>).</summary>
+/// <summary>The machine-readable result; JSON names are snake_case, as the CLI and the API print them.</summary>
 public sealed record ImpactSummary(
-    string Measure,
-    string Subject,
-    string? Unit,
-    int Units,
-    int Periods,
-    double? Association,
-    double[]? AssociationCi95,
-    double? DidEstimate,
-    double[]? DidCi95);
+    [property: JsonPropertyName("measure")] string Measure,
+    [property: JsonPropertyName("subject")] string Subject,
+    [property: JsonPropertyName("unit"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Unit,
+    [property: JsonPropertyName("units")] int Units,
+    [property: JsonPropertyName("periods")] int Periods,
+    [property: JsonPropertyName("association")] double? Association,
+    [property: JsonPropertyName("association_ci95")] double[]? AssociationCi95,
+    [property: JsonPropertyName("did_estimate")] double? DidEstimate,
+    [property: JsonPropertyName("did_ci95")] double[]? DidCi95)
+{
+    /// <summary>The summary as one line of JSON (what <c>careready report impact</c> prints last).</summary>
+    public string ToJson() => JsonSerializer.Serialize(this);
+}
 
 /// <summary>
 /// The impact view: a measure and a training subject over time for the units in scope, the lagged

@@ -33,7 +33,7 @@ public static class ImportEndpoints
         return api;
     }
 
-    private static RouteHandlerBuilder MapCsvImport<TImport, TResult>(this RouteGroupBuilder api, string path, string problem,
+    internal static RouteHandlerBuilder MapCsvImport<TImport, TResult>(this RouteGroupBuilder api, string path, string problem,
         Func<TImport, int, Stream, CancellationToken, Task<TResult>> run, Func<TResult, IReadOnlyList<ImportError>> errors)
         where TImport : notnull =>
         api.MapPost(path, async Task<Results<Ok<TResult>, JsonHttpResult<ImportProblem>, BadRequest<string>>> (

@@ -2,6 +2,7 @@ using CareReady.Core.Audit;
 using CareReady.Core.Data;
 using CareReady.Core.Identity;
 using CareReady.Core.Workforce;
+using CareReady.Web.Analytics;
 using CareReady.Web.Audit;
 using CareReady.Web.Competencies;
 using CareReady.Web.Compliance;
@@ -54,6 +55,7 @@ public static class ServiceSetup
         services.AddAuthoring();
         services.AddRegulation(builder.Configuration);
         services.AddNotifications(builder.Configuration);
+        services.AddAnalytics();
         services.AddScoped<CareReady.Core.Competencies.ListCatalogue>();
         return builder;
     }
@@ -98,6 +100,7 @@ public static class ServiceSetup
         api.MapPackageEndpoints();
         api.MapRegulationEndpoints();
         api.MapNotificationEndpoints();
+        api.MapAnalyticsEndpoints();
         return app;
     }
 }
