@@ -35,9 +35,9 @@ public static class ImpactWording
         {
             var better = (d.Effect.Value < 0) != measure.HigherIsBetter;
             lines.Add(d.Effect.ExcludesZero
-                ? string.Format(c, "Units that received a {0} training push ({1}) changed by {2:+0.00;-0.00}{3} more than the other {4} units over the same time (95% interval {5:+0.00;-0.00} to {6:+0.00;-0.00}): {7}.",
+                ? string.Format(c, "Units that received a training push in {0} ({1}) changed by {2:+0.00;-0.00}{3} more than the other {4} units over the same time (95% interval {5:+0.00;-0.00} to {6:+0.00;-0.00}): {7}.",
                     subject.Name, d.Treated, d.Effect.Value, unit, d.Control, d.Effect.Low, d.Effect.High, better ? "an improvement" : "a deterioration")
-                : string.Format(c, "Units that received a {0} training push ({1}) did not clearly change differently from the other {2} units: the difference is {3:+0.00;-0.00}{4} and its 95% interval ({5:+0.00;-0.00} to {6:+0.00;-0.00}) includes zero.",
+                : string.Format(c, "Units that received a training push in {0} ({1}) did not clearly change differently from the other {2} units: the difference is {3:+0.00;-0.00}{4} and its 95% interval ({5:+0.00;-0.00} to {6:+0.00;-0.00}) includes zero.",
                     subject.Name, d.Treated, d.Control, d.Effect.Value, unit, d.Effect.Low, d.Effect.High));
         }
         else

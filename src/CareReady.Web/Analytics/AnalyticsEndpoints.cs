@@ -67,8 +67,7 @@ public static class AnalyticsEndpoints
         }).RequireAuthorization(Policies.MeasureEditors).WithSummary("Define a measure (or update the one with the same code).");
 
         group.MapCsvImport<ImportMeasureValues, MeasureImportResult>("/measures/values", "measure-import-rejected",
-                (import, org, csv, ct) => import.RunAsync(org, csv, ct), r => r.Errors)
-            .RequireAuthorization(Policies.MeasureEditors)
+                (import, org, csv, ct) => import.RunAsync(org, csv, ct), r => r.Errors, Policies.MeasureEditors)
             .WithSummary("Import measure values (CSV: Measure Code, Department Code, Period, Value). All or nothing, with row/column errors.");
 
         group.MapPost("/pushes", async Task<Results<Created, ValidationProblem>> (PushInput input, CurrentUser current, AppDbContext db, CancellationToken ct) =>
