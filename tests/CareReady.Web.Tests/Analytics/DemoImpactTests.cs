@@ -104,6 +104,45 @@ public class DemoImpactTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.Equal(["dueOn", "name", "subjectCode", "targetPercent"], problem.RootElement.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Pages_render_for_leaders_and_stay_scoped_for_managers(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await DemoSeeder.SeedAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(),
+                new DemoOptions(DemoOptions.DefaultSeed, 400, DateOnly.FromDateTime(TestApp.DefaultNow.UtcDateTime), Password));
+        }
+
+        var executive = app.NewClient();
+        await executive.SignInAsync(DemoSeeder.ExecutiveEmail, Password);
+        var trust = await executive.GetStringAsync("/analytics");
+        Assert.Contains("Thameside University Hospitals NHS Foundation Trust", trust);
+        Assert.Contains("Emergency Department", trust);
+        Assert.Equal(4, trust.Split("<svg class=\"app-chart\"").Length - 1);
+        Assert.Contains("/api/v1/analytics/dashboard/heatmap.csv", trust);
+        var impact = await executive.GetStringAsync("/analytics/impact?Measure=HAI&Subject=CSTF-IPC");
+        Assert.Contains("association, not proof of cause", impact);
+        Assert.Contains("Units in the analysis", impact);
+        Assert.Contains("Set a goal", await executive.GetStringAsync("/analytics/goals"));
+        Assert.Contains("Hospital-acquired infections", await executive.GetStringAsync("/analytics/measures"));
+
+        var manager = app.NewClient();
+        await manager.SignInAsync(DemoSeeder.ManagerEmail, Password);
+        var mine = await manager.GetStringAsync("/analytics");
+        Assert.Contains("Ward 7A (Respiratory)", mine);
+        Assert.DoesNotContain("Emergency Department", mine);
+        Assert.DoesNotContain("Set a goal", await manager.GetStringAsync("/analytics/goals"));
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync("/analytics?Unit=ED")).StatusCode);
+
+        var learner = app.NewClient();
+        await learner.SignInAsync(DemoSeeder.LearnerEmail, Password);
+        var denied = await learner.GetAsync("/analytics");
+        Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+        Assert.Contains("/account/access-denied", denied.Headers.Location!.ToString());
+    }
+
     private static (double Low, double High) Interval(JsonElement summary, string name)
     {
         var a = summary.GetProperty(name);
