@@ -37,8 +37,10 @@ public sealed class AnalyticsJourneyTests(BrowserFixture browser) : IAsyncLifeti
         var download = await page.RunAndWaitForDownloadAsync(() =>
             page.Locator("[data-testid=heatmap]").GetByRole(AriaRole.Link, new() { Name = "Download this data (CSV)" }).ClickAsync());
         Assert.Equal("heatmap.csv", download.SuggestedFilename);
-        var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
-        Assert.StartsWith("\uFEFFDepartment code,Department,Subject code", csv, StringComparison.Ordinal);
+        var bytes = await File.ReadAllBytesAsync((await download.PathAsync())!);
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]); // UTF-8 with a byte-order mark, for spreadsheets
+        var csv = System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
+        Assert.StartsWith("Department code,Department,Subject code", csv, StringComparison.Ordinal);
         Assert.Contains("Emergency Department", csv, StringComparison.Ordinal);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Impact of training on performance measures" }).ClickAsync();
