@@ -109,6 +109,7 @@ public static class ReportCommand
 
         var command = new Command("report", "Reports and evidence for inspections");
         command.Subcommands.Add(matrix);
+        command.Subcommands.Add(ReportImpactCommand.Create());
         return command;
     }
 }

@@ -43,6 +43,9 @@ public static class AuditedTypes
         new AuditedType(typeof(Regulation.GuidelineVersion)),
         new AuditedType(typeof(Regulation.RegulatoryChange)),
         new AuditedType(typeof(Regulation.ContentReviewFlag)),
+        new AuditedType(typeof(Analytics.PerformanceMeasure)),
+        new AuditedType(typeof(Analytics.TrainingPush)),
+        new AuditedType(typeof(Analytics.StrategicGoal)),
         new AuditedType(typeof(AppUser), AccountFields.Contains),
     }.ToDictionary(t => t.ClrType);
 

@@ -1,3 +1,4 @@
+using CareReady.Core.Analytics;
 using CareReady.Core.Assessments;
 using CareReady.Core.Audit;
 using CareReady.Core.Competencies;
@@ -60,6 +61,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ScenarioRun> ScenarioRuns => Set<ScenarioRun>();
     public DbSet<ScenarioResponse> ScenarioResponses => Set<ScenarioResponse>();
     public DbSet<SimulationStatement> SimulationStatements => Set<SimulationStatement>();
+    public DbSet<PerformanceMeasure> PerformanceMeasures => Set<PerformanceMeasure>();
+    public DbSet<MeasureValue> MeasureValues => Set<MeasureValue>();
+    public DbSet<TrainingPush> TrainingPushes => Set<TrainingPush>();
+    public DbSet<StrategicGoal> StrategicGoals => Set<StrategicGoal>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 

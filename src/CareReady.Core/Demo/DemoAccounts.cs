@@ -39,19 +39,23 @@ internal static class DemoAccounts
         db.ChangeTracker.Clear();
     }
 
+    /// <summary>The demo executive's display name (the account has no staff record).</summary>
+    public const string ExecutiveName = "Dr Morgan Ellis";
+
     public static async Task<List<DemoAccount>> CreateAsync(
         AppDbContext db, UserManager<AppUser> users, DemoOrganisation demo, int orgId,
         Dictionary<int, Department> departments, Dictionary<int, int> staffIds, string password, DateOnly today, CancellationToken ct)
     {
         var p = demo.Personas;
         var people = demo.Staff.ToDictionary(s => s.Id);
-        var plan = new (string Email, string Role, int StaffId)[]
+        var plan = new (string Email, string Role, int? StaffId)[]
         {
             (DemoSeeder.LearnerEmail, Roles.Learner, p.LearnerStaffId),
             (DemoSeeder.ManagerEmail, Roles.Manager, p.ManagerStaffId),
             (DemoSeeder.EducatorEmail, Roles.Educator, p.EducatorStaffId),
             (DemoSeeder.ComplianceEmail, Roles.ComplianceLead, p.ComplianceLeadStaffId),
             (DemoSeeder.AdminEmail, Roles.Admin, p.AdminStaffId),
+            (DemoSeeder.ExecutiveEmail, Roles.Executive, null), // a board member: figures for the whole trust, no training record of their own here
         };
 
         // One hash for the shared, documented demo password (validated before anything was written).
@@ -60,7 +64,7 @@ internal static class DemoAccounts
         foreach (var (email, role, localStaffId) in plan)
         {
             ct.ThrowIfCancellationRequested();
-            var person = people[localStaffId];
+            var person = localStaffId is int local ? people[local] : null;
             var user = await users.FindByEmailAsync(email);
             if (user is null)
             {
@@ -77,7 +81,7 @@ internal static class DemoAccounts
                 Check(await users.UpdateAsync(user), email);
             }
 
-            var wanted = role == Roles.Learner ? new[] { Roles.Learner } : [Roles.Learner, role];
+            var wanted = role is Roles.Learner or Roles.Executive ? new[] { role } : [Roles.Learner, role];
             var held = await users.GetRolesAsync(user);
             var add = wanted.Where(r => !held.Contains(r)).ToList();
             if (add.Count > 0)
@@ -95,14 +99,20 @@ internal static class DemoAccounts
                 }
             }
 
+            if (person is null)
+            {
+                accounts.Add(new DemoAccount(email, role, ExecutiveName, "Chief Nurse (board)", "Trust board"));
+                continue;
+            }
+
             var main = person.Positions.Where(x => x.IsCurrentOn(today)).OrderBy(x => x.StartDate).First();
             accounts.Add(new DemoAccount(email, role, person.FullName, main.JobRole + " (" + main.Band + ")", departments[main.DepartmentId].Name));
 
             void Link(AppUser u)
             {
                 u.OrganisationId = orgId;
-                u.StaffMemberId = staffIds[localStaffId];
-                u.DisplayName = person.FullName;
+                u.StaffMemberId = localStaffId is int l ? staffIds[l] : null;
+                u.DisplayName = person?.FullName ?? ExecutiveName;
             }
         }
 

@@ -48,6 +48,9 @@ public sealed class DemoOrganisation
     /// <summary>The departments whose training was generated to be clearly behind.</summary>
     public required IReadOnlyList<int> LaggingDepartmentIds { get; init; }
 
+    /// <summary>Training pushes and performance measures with planted effects (see <see cref="DemoImpact"/>).</summary>
+    public required DemoImpactPlan Impact { get; init; }
+
     public IEnumerable<Position> Positions => Staff.SelectMany(s => s.Positions);
 
     /// <summary>The rules with the paths of their departments, ready for <see cref="RequirementResolver"/>.</summary>

@@ -91,6 +91,14 @@ public static class DemoOrganisationGenerator
             perPerson[i] = list;
         }
 
+        // The impact story (training pushes and performance measures with planted effects) has its own draws,
+        // so adding it left the rest of the organisation exactly as it was.
+        var impact = DemoImpact.Plan(new Random(unchecked((seed * 31) + 11)), today, workforce, catalogue, perPerson);
+        foreach (var list in perPerson)
+        {
+            list.Sort((a, b) => a.CompletedOn != b.CompletedOn ? a.CompletedOn.CompareTo(b.CompletedOn) : a.CompetencyId.CompareTo(b.CompetencyId));
+        }
+
         var learner = PickLearner(workforce, history, catalogue, perPerson, today);
         var organisation = new Organisation { Code = OrganisationCode, Name = OrganisationName };
         return new DemoOrganisation
@@ -107,6 +115,7 @@ public static class DemoOrganisationGenerator
                 workforce.EducatorStaffId, workforce.ComplianceLeadStaffId, workforce.AdminStaffId),
             AcuteDepartmentId = acuteId,
             LaggingDepartmentIds = DemoStructure.Lagging.Select(c => workforce.DepartmentIds[c]).ToList(),
+            Impact = impact,
         };
     }
 

@@ -25,6 +25,7 @@ public static class DemoSeeder
     public const string EducatorEmail = "educator@" + AccountDomain;
     public const string ComplianceEmail = "compliance@" + AccountDomain;
     public const string AdminEmail = "admin@" + AccountDomain;
+    public const string ExecutiveEmail = "executive@" + AccountDomain;
 
     public static async Task<DemoSeedResult> SeedAsync(AppDbContext db, UserManager<AppUser> users, DemoOptions options, CancellationToken ct = default)
     {
@@ -135,6 +136,9 @@ public static class DemoSeeder
                 await BulkInsert.InsertAsync(db, completionRows, BatchRows(db), ct);
                 Done("completions");
 
+                await SeedImpactAsync(db, demo.Impact, orgId, departments, ct);
+                Done("measures and training pushes");
+
                 if (ownTransaction is not null)
                 {
                     await ownTransaction.CommitAsync(ct);
@@ -180,6 +184,32 @@ public static class DemoSeeder
             $"Created the demo organisation {organisation.Name} ({organisation.Code}).",
             organisation.Id, demo.Sites.Count, demo.Departments.Count, demo.Staff.Count, demo.Positions.Count(),
             demo.Rules.Count, demo.Completions.Count, accounts, steps, total.Elapsed);
+    }
+
+    /// <summary>The performance measures (with their planted effects) and the training pushes behind them.</summary>
+    private static async Task SeedImpactAsync(AppDbContext db, DemoImpactPlan plan, int orgId, Dictionary<int, Department> departments, CancellationToken ct)
+    {
+        foreach (var m in plan.Measures)
+        {
+            var measure = new Analytics.PerformanceMeasure
+            {
+                OrganisationId = orgId, Code = m.Measure.Code, Name = m.Measure.Name, Definition = m.Measure.Definition, Unit = m.Measure.Unit,
+                HigherIsBetter = m.Measure.HigherIsBetter, Period = m.Measure.Period,
+            };
+            db.PerformanceMeasures.Add(measure);
+            await db.SaveChangesAsync(ct);
+            db.MeasureValues.AddRange(m.Values.Select(v => new Analytics.MeasureValue
+            {
+                OrganisationId = orgId, MeasureId = measure.Id, DepartmentId = departments[v.DepartmentId].Id, PeriodStart = v.PeriodStart, Value = v.Value,
+            }));
+            await db.SaveChangesAsync(ct);
+        }
+
+        db.TrainingPushes.AddRange(plan.Pushes.Where(p => p.SubjectId != 0).Select(p => new Analytics.TrainingPush
+        {
+            OrganisationId = orgId, SubjectId = p.SubjectId, DepartmentId = departments[p.DepartmentId].Id, StartsOn = p.StartsOn, Note = p.Note,
+        }));
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>

@@ -1,6 +1,6 @@
 namespace CareReady.Core.Identity;
 
-/// <summary>The six roles. A user may hold several.</summary>
+/// <summary>The seven roles. A user may hold several.</summary>
 public static class Roles
 {
     public const string Learner = nameof(Learner);
@@ -11,5 +11,8 @@ public static class Roles
     public const string ComplianceLead = nameof(ComplianceLead);
     public const string Admin = nameof(Admin);
 
-    public static readonly IReadOnlyList<string> All = [Learner, Manager, Educator, EducatorLead, ComplianceLead, Admin];
+    /// <summary>Board and leadership: the organisation's dashboards, impact and goals (figures, not people's records).</summary>
+    public const string Executive = nameof(Executive);
+
+    public static readonly IReadOnlyList<string> All = [Learner, Manager, Educator, EducatorLead, ComplianceLead, Admin, Executive];
 }

@@ -33,8 +33,8 @@ public static class ImportEndpoints
         return api;
     }
 
-    private static RouteHandlerBuilder MapCsvImport<TImport, TResult>(this RouteGroupBuilder api, string path, string problem,
-        Func<TImport, int, Stream, CancellationToken, Task<TResult>> run, Func<TResult, IReadOnlyList<ImportError>> errors)
+    internal static RouteHandlerBuilder MapCsvImport<TImport, TResult>(this RouteGroupBuilder api, string path, string problem,
+        Func<TImport, int, Stream, CancellationToken, Task<TResult>> run, Func<TResult, IReadOnlyList<ImportError>> errors, string policy = Policies.Importers)
         where TImport : notnull =>
         api.MapPost(path, async Task<Results<Ok<TResult>, JsonHttpResult<ImportProblem>, BadRequest<string>>> (
                 HttpRequest request, CurrentUser current, TImport import, CancellationToken ct) =>
@@ -70,7 +70,7 @@ public static class ImportEndpoints
                         : TypedResults.Json(ImportProblem.From(problem, refused), statusCode: StatusCodes.Status422UnprocessableEntity, contentType: "application/problem+json");
                 }
             })
-            .RequireAuthorization(Policies.Importers)
+            .RequireAuthorization(policy)
             .WithMetadata(new RequestSizeLimitAttribute(MaxFileBytes))
             .WithTags("Import");
 }

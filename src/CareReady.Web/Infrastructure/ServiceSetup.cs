@@ -2,6 +2,7 @@ using CareReady.Core.Audit;
 using CareReady.Core.Data;
 using CareReady.Core.Identity;
 using CareReady.Core.Workforce;
+using CareReady.Web.Analytics;
 using CareReady.Web.Audit;
 using CareReady.Web.Competencies;
 using CareReady.Web.Compliance;
@@ -56,6 +57,7 @@ public static class ServiceSetup
         services.AddRegulation(builder.Configuration);
         services.AddNotifications(builder.Configuration);
         services.AddSimulation(builder.Configuration);
+        services.AddAnalytics();
         services.AddScoped<CareReady.Core.Competencies.ListCatalogue>();
         return builder;
     }
@@ -101,6 +103,7 @@ public static class ServiceSetup
         api.MapRegulationEndpoints();
         api.MapNotificationEndpoints();
         api.MapSimulationEndpoints();
+        api.MapAnalyticsEndpoints();
         return app;
     }
 }

@@ -16,6 +16,15 @@ public static class Policies
 
     /// <summary>May import HR files.</summary>
     public const string Importers = nameof(Importers);
+
+    /// <summary>May open the analytics dashboards and impact view: managers (their units), executives, compliance leads, admins.</summary>
+    public const string AnalyticsReaders = nameof(AnalyticsReaders);
+
+    /// <summary>May define performance measures, import their values and record training pushes.</summary>
+    public const string MeasureEditors = nameof(MeasureEditors);
+
+    /// <summary>May set strategic goals: executives, compliance leads, admins.</summary>
+    public const string GoalSetters = nameof(GoalSetters);
 }
 
 public static class SecuritySetup
@@ -45,7 +54,10 @@ public static class SecuritySetup
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.PeopleReaders, p => p.RequireRole(Roles.Manager, Roles.ComplianceLead, Roles.Admin))
             .AddPolicy(Policies.RuleEditors, p => p.RequireRole(Roles.ComplianceLead, Roles.Admin))
-            .AddPolicy(Policies.Importers, p => p.RequireRole(Roles.Admin));
+            .AddPolicy(Policies.Importers, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.AnalyticsReaders, p => p.RequireRole(Roles.Manager, Roles.Executive, Roles.ComplianceLead, Roles.Admin))
+            .AddPolicy(Policies.MeasureEditors, p => p.RequireRole(Roles.ComplianceLead, Roles.Admin))
+            .AddPolicy(Policies.GoalSetters, p => p.RequireRole(Roles.Executive, Roles.ComplianceLead, Roles.Admin));
 
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();

@@ -43,6 +43,11 @@ public static class Navigation
             items.Add(new("Requirement rules", "/rules"));
         }
 
+        if (orgWide || user.IsInRole(Roles.Manager) || user.IsInRole(Roles.Executive))
+        {
+            items.Add(new("Analytics", "/analytics"));
+        }
+
         items.Add(new("Competencies", "/competencies"));
         if (user.IsInRole(Roles.Educator) || user.IsInRole(Roles.EducatorLead) || orgWide)
         {
@@ -65,6 +70,7 @@ public static class Navigation
     /// <summary>The most senior role, for the header ("Compliance lead").</summary>
     public static string RoleLabel(ClaimsPrincipal user) =>
         user.IsInRole(Roles.Admin) ? "Administrator"
+        : user.IsInRole(Roles.Executive) ? "Executive"
         : user.IsInRole(Roles.ComplianceLead) ? "Compliance lead"
         : user.IsInRole(Roles.EducatorLead) ? "Educator lead"
         : user.IsInRole(Roles.Educator) ? "Educator"

@@ -1,0 +1,188 @@
+using CareReady.Core.Competencies;
+using CareReady.Core.Compliance;
+using CareReady.Core.Compliance.Engine;
+using CareReady.Core.Data;
+using CareReady.Core.Requirements;
+using CareReady.Core.Security;
+using CareReady.Core.Workforce;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareReady.Core.Analytics;
+
+/// <summary>
+/// Builds the leadership dashboard for what the user may see. Compliance figures come from the compliance
+/// code only: trend and heatmap from the engine's unit totals (<see cref="ComplianceHistory"/>), risk
+/// exposure from <see cref="ComputeComplianceSnapshot"/> (it needs each person's role flags). A manager's
+/// focus is their managed units; an executive's the organisation, or any unit they choose.
+/// </summary>
+public sealed class LeadershipDashboard(AppDbContext db, ComplianceHistory history, ComputeComplianceSnapshot snapshot, ISimulationRelianceSource reliance, TimeProvider time)
+{
+    public const int TrendMonths = 12;
+    public const int EngagementDays = 90;
+
+    /// <param name="scope">The signed-in user's scope.</param>
+    /// <param name="unitCode">Focus on this department and everything below it; null for everything the user may see.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <exception cref="KeyNotFoundException">The unit does not exist or is not visible.</exception>
+    public async Task<Dashboard> BuildAsync(AccessScope scope, string? unitCode, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var analytics = AnalyticsScope.For(scope);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var visible = await analytics.DepartmentsAsync(db, unitCode, cancellationToken);
+        var focus = string.IsNullOrWhiteSpace(unitCode) ? null : visible.OrderBy(d => d.Path.Length).First();
+        var organisation = await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == scope.OrganisationId, cancellationToken);
+        var rows = RowUnits(analytics, visible, focus);
+        var focusIds = FocusIds(analytics, visible, focus);
+        var focusName = focus?.Name ?? (analytics.Everything ? organisation.Name : string.Join(", ", visible.Where(d => focusIds.Contains(d.Id)).Select(d => d.Name)));
+
+        var subjects = await SubjectsAsync(scope.OrganisationId, today, cancellationToken);
+        var trend = new List<TrendMonth>();
+        var start = new DateOnly(today.Year, today.Month, 1).AddMonths(-(TrendMonths - 1));
+        for (var m = 0; m < TrendMonths; m++)
+        {
+            var month = start.AddMonths(m);
+            var day = month.AddMonths(1).AddDays(-1);
+            day = day > today ? today : day;
+            var summaries = await history.AsOfAsync(db, scope.OrganisationId, day, cancellationToken);
+            trend.Add(new TrendMonth(day, month.ToString("MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")),
+                Sum(summaries.Where(s => focusIds.Count == 0 ? s.Kind == EngineUnitKind.Organisation : s.Kind == EngineUnitKind.Department && focusIds.Contains(s.Id)))));
+        }
+
+        var todays = (await history.AsOfAsync(db, scope.OrganisationId, today, cancellationToken))
+            .Where(s => s.Kind == EngineUnitKind.Department).ToDictionary(s => s.Id);
+        var heatmap = rows.Select(u => new HeatmapRow(u, todays.TryGetValue(u.Id, out var s) ? Sum([s]) : new Dictionary<int, ComplianceFigure>())).ToList();
+        var shownSubjects = subjects.Where(s => trend.Any(t => t.BySubject.ContainsKey(s.Id)) || heatmap.Any(h => h.BySubject.ContainsKey(s.Id))).ToList();
+
+        var risk = await RiskAsync(analytics.ForCompliance(scope), rows, subjects, today, cancellationToken);
+        var people = await CurrentPeopleAsync(scope.OrganisationId, rows, today, cancellationToken);
+        var ai = await AiReadinessAsync(scope.OrganisationId, rows, people, cancellationToken);
+        var engagement = await EngagementAsync(scope.OrganisationId, rows, people, today, cancellationToken);
+        return new Dashboard(focusName, today, shownSubjects, trend, heatmap, risk, ai, engagement);
+    }
+
+    /// <summary>The units tables are broken down by: the organisation's departments (not divisions or wards), or the focus and what is below it.</summary>
+    private static List<DashboardUnit> RowUnits(AnalyticsScope scope, List<Department> visible, Department? focus)
+    {
+        var chosen = focus is null && scope.Everything
+            ? visible.Where(d => d.Kind == DepartmentKind.Department)
+            : visible.Where(d => d.Kind != DepartmentKind.Division || (focus is not null && d.Id == focus.Id));
+        return chosen.OrderBy(d => d.Name, StringComparer.Ordinal).Select(d => new DashboardUnit(d.Id, d.Code, d.Name, d.Path)).ToList();
+    }
+
+    /// <summary>Departments whose totals make the trend: none (the organisation's) for everything; the focus; or a manager's top managed units.</summary>
+    private static HashSet<int> FocusIds(AnalyticsScope scope, List<Department> visible, Department? focus)
+    {
+        if (focus is not null)
+        {
+            return [focus.Id];
+        }
+
+        if (scope.Everything)
+        {
+            return [];
+        }
+
+        var ids = visible.Select(d => d.Id).ToHashSet();
+        return visible.Where(d => d.ParentId is not int p || !ids.Contains(p)).Select(d => d.Id).ToHashSet();
+    }
+
+    private static Dictionary<int, ComplianceFigure> Sum(IEnumerable<UnitSummary> summaries)
+    {
+        var totals = new Dictionary<int, ComplianceFigure>();
+        foreach (var s in summaries.SelectMany(u => u.Subjects))
+        {
+            totals[s.SubjectId] = totals.TryGetValue(s.SubjectId, out var t)
+                ? new ComplianceFigure(t.Required + s.Required, t.Compliant + s.Compliant)
+                : new ComplianceFigure(s.Required, s.Compliant);
+        }
+
+        return totals;
+    }
+
+    private async Task<List<DashboardSubject>> SubjectsAsync(int organisationId, DateOnly today, CancellationToken cancellationToken)
+    {
+        var targets = await db.SubjectTargets.AsNoTracking().Where(t => t.OrganisationId == organisationId)
+            .ToDictionaryAsync(t => t.SubjectId, t => t.TargetPercent, cancellationToken);
+        var subjects = await db.Subjects.AsNoTracking().Where(s => s.OrganisationId == null || s.OrganisationId == organisationId)
+            .OrderBy(s => s.FrameworkCode).ThenBy(s => s.Name).ToListAsync(cancellationToken);
+        _ = today;
+        return subjects.Select(s => new DashboardSubject(s.Id, s.Code, s.Name, targets.TryGetValue(s.Id, out var t) ? t : SubjectTarget.DefaultPercent, PatientSafetyWeights.For(s.Code))).ToList();
+    }
+
+    private async Task<List<RiskRow>> RiskAsync(AccessScope scope, List<DashboardUnit> rows, List<DashboardSubject> subjects, DateOnly today, CancellationToken cancellationToken)
+    {
+        var weights = subjects.ToDictionary(s => s.Id, s => s.SafetyWeight);
+        var result = await snapshot.RunAsync(scope, null, today, cancellationToken);
+        var paths = await db.Departments.AsNoTracking().Where(d => d.OrganisationId == scope.OrganisationId).ToDictionaryAsync(d => d.Id, d => d.Path, cancellationToken);
+        var tally = rows.ToDictionary(r => r.Id, _ => (People: 0, WithGaps: 0, Weighted: 0));
+        foreach (var person in result.People.Where(p => p.PatientContact || p.RegisteredClinician))
+        {
+            var gaps = person.Statuses.GroupBy(s => s.Requirement.Competency.SubjectId)
+                .Where(g => !g.All(s => s.IsCompliant))
+                .Sum(g => weights.GetValueOrDefault(g.Key, 1));
+            foreach (var row in rows.Where(r => paths.TryGetValue(person.DepartmentId, out var p) && DepartmentTree.IsWithin(p, r.Path)))
+            {
+                var t = tally[row.Id];
+                tally[row.Id] = (t.People + 1, t.WithGaps + (gaps > 0 ? 1 : 0), t.Weighted + gaps);
+            }
+        }
+
+        return rows.Select(r => new RiskRow(r, tally[r.Id].People, tally[r.Id].WithGaps, tally[r.Id].Weighted))
+            .OrderByDescending(r => r.PerTenPeople ?? -1).ThenBy(r => r.Unit.Name, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Staff employed today with a current position in each row unit (or below it).</summary>
+    private async Task<Dictionary<int, HashSet<int>>> CurrentPeopleAsync(int organisationId, List<DashboardUnit> rows, DateOnly today, CancellationToken cancellationToken)
+    {
+        var positions = await db.Positions.AsNoTracking()
+            .Where(p => p.OrganisationId == organisationId && p.StartDate <= today && (p.EndDate == null || p.EndDate > today))
+            .Join(db.Staff.Where(s => s.StartDate <= today && (s.LeavingDate == null || s.LeavingDate > today)), p => p.StaffMemberId, s => s.Id, (p, s) => new { p.StaffMemberId, p.DepartmentId })
+            .Join(db.Departments, p => p.DepartmentId, d => d.Id, (p, d) => new { p.StaffMemberId, d.Path })
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Id, r => positions.Where(p => DepartmentTree.IsWithin(p.Path, r.Path)).Select(p => p.StaffMemberId).ToHashSet());
+    }
+
+    private async Task<List<AiReadinessRow>> AiReadinessAsync(int organisationId, List<DashboardUnit> rows, Dictionary<int, HashSet<int>> people, CancellationToken cancellationToken)
+    {
+        var levels = (await db.Completions.AsNoTracking()
+                .Where(c => c.OrganisationId == organisationId)
+                .Join(db.Competencies.Where(k => k.Subject!.FrameworkCode == ReferenceCatalogue.AiFrameworkCode), c => c.CompetencyId, k => k.Id, (c, k) => new { c.StaffMemberId, k.Level })
+                .ToListAsync(cancellationToken))
+            .GroupBy(x => x.StaffMemberId).ToDictionary(g => g.Key, g => g.Max(x => x.Level));
+        var scores = await reliance.ReliancePerDepartmentAsync(organisationId, rows.Select(r => r.Id).ToList(), cancellationToken);
+        return rows.Select(r =>
+        {
+            var staff = people[r.Id];
+            return new AiReadinessRow(r, staff.Count,
+                staff.Count(s => levels.GetValueOrDefault(s) >= 1), staff.Count(s => levels.GetValueOrDefault(s) >= 2),
+                scores.TryGetValue(r.Id, out var score) ? score : null);
+        }).ToList();
+    }
+
+    private async Task<List<EngagementRow>> EngagementAsync(int organisationId, List<DashboardUnit> rows, Dictionary<int, HashSet<int>> people, DateOnly today, CancellationToken cancellationToken)
+    {
+        var since = today.AddDays(-EngagementDays);
+        var sinceTime = since.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var completions = await db.Completions.AsNoTracking()
+            .Where(c => c.OrganisationId == organisationId && c.CompletedOn > since && c.CompletedOn <= today)
+            .GroupJoin(db.ModuleVersions, c => c.ModuleVersionId, v => v.Id, (c, v) => new { c, v })
+            .SelectMany(x => x.v.DefaultIfEmpty(), (x, v) => new { x.c.StaffMemberId, x.c.ModuleVersionId, Minutes = v == null ? 0 : v.EstimatedMinutes })
+            .ToListAsync(cancellationToken);
+        var progress = await db.LearningProgress.AsNoTracking()
+            .Where(p => p.OrganisationId == organisationId && p.UpdatedAt >= sinceTime)
+            .Select(p => new { p.StaffMemberId, p.ModuleVersionId, p.StartedAt })
+            .ToListAsync(cancellationToken);
+        var passed = completions.Where(c => c.ModuleVersionId != null).Select(c => (c.StaffMemberId, c.ModuleVersionId!.Value)).ToHashSet();
+        return rows.Select(r =>
+        {
+            var staff = people[r.Id];
+            var mine = completions.Where(c => staff.Contains(c.StaffMemberId)).ToList();
+            var started = progress.Where(p => staff.Contains(p.StaffMemberId) && p.StartedAt >= sinceTime).ToList();
+            var active = mine.Select(c => c.StaffMemberId).Concat(progress.Where(p => staff.Contains(p.StaffMemberId)).Select(p => p.StaffMemberId)).Distinct().Count();
+            return new EngagementRow(r, staff.Count, active, mine.Count,
+                mine.Where(c => c.ModuleVersionId != null).Sum(c => c.Minutes),
+                started.Count, started.Count(p => passed.Contains((p.StaffMemberId, p.ModuleVersionId))));
+        }).ToList();
+    }
+}
