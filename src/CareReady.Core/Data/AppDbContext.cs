@@ -9,6 +9,7 @@ using CareReady.Core.Notifications;
 using CareReady.Core.Requirements;
 using CareReady.Core.Supervision;
 using CareReady.Core.Workforce;
+using CareReady.Core.Xapi;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -56,6 +57,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+    public DbSet<XapiStatement> XapiStatements => Set<XapiStatement>();
+    public DbSet<XapiStatementRef> XapiStatementRefs => Set<XapiStatementRef>();
+    public DbSet<XapiDocument> XapiDocuments => Set<XapiDocument>();
+    public DbSet<LrsClient> LrsClients => Set<LrsClient>();
+    public DbSet<XapiActivityMapping> XapiActivityMappings => Set<XapiActivityMapping>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
