@@ -101,6 +101,7 @@ public static class ServiceSetup
         api.MapPackageEndpoints();
         api.MapRegulationEndpoints();
         api.MapNotificationEndpoints();
+        api.MapLrsAdminEndpoints();
         return app;
     }
 

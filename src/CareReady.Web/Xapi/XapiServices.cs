@@ -13,6 +13,7 @@ public static class XapiServices
         services.AddScoped<DocumentStore>();
         services.AddScoped<RecordXapiCompletions>();
         services.AddScoped<CreateLrsClient>();
+        services.AddScoped<ActivityMappings>();
         return services;
     }
 }

@@ -11,7 +11,7 @@ namespace CareReady.Web.Tests.Xapi;
 /// <summary>LRS clients and statements for the xAPI tests.</summary>
 internal static class Lrs
 {
-    public const string Mbox = "mailto:amara.okafor@a.example";
+    public const string Mbox = "mailto:amara.okafor@test.example";
 
     /// <summary>A new LRS client of <paramref name="organisationId"/> and an HttpClient that authenticates as it and sends the version header.</summary>
     public static async Task<HttpClient> ClientAsync(TestApp app, int organisationId, string version = "1.0.3", bool read = true, bool write = true)
