@@ -25,6 +25,7 @@ public static class BenchCommand
         command.Subcommands.Add(Compliance());
         command.Subcommands.Add(BenchPathwaysCommand.Create());
         command.Subcommands.Add(BenchChangeCommand.Create());
+        command.Subcommands.Add(BenchLrsCommand.Create());
         return command;
     }
 

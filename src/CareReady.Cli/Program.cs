@@ -13,4 +13,5 @@ root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(ContentCommand.Create());
 root.Subcommands.Add(NotifyCommand.Create());
 root.Subcommands.Add(SimCommand.Create());
+root.Subcommands.Add(LrsClientCommand.Create());
 return await root.Parse(args).InvokeAsync();

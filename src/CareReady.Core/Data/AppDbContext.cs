@@ -11,6 +11,7 @@ using CareReady.Core.Requirements;
 using CareReady.Core.Simulation;
 using CareReady.Core.Supervision;
 using CareReady.Core.Workforce;
+using CareReady.Core.Xapi;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -67,6 +68,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<StrategicGoal> StrategicGoals => Set<StrategicGoal>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+    public DbSet<XapiStatement> XapiStatements => Set<XapiStatement>();
+    public DbSet<XapiStatementRef> XapiStatementRefs => Set<XapiStatementRef>();
+    public DbSet<XapiDocument> XapiDocuments => Set<XapiDocument>();
+    public DbSet<LrsClient> LrsClients => Set<LrsClient>();
+    public DbSet<XapiActivityMapping> XapiActivityMappings => Set<XapiActivityMapping>();
 
     /// <summary>Every context, however built (web, CLI, tests, benchmarks), keeps the latest-completion marker.</summary>
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)

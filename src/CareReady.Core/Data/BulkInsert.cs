@@ -19,6 +19,8 @@ internal static class BulkInsert
 {
     private sealed record Column(string Name, RelationalTypeMapping Mapping, Func<object, object?> Read);
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(IModel, Type), List<Column>> ColumnCache = new();
+
     public static async Task InsertAsync<T>(AppDbContext db, IReadOnlyList<T> rows, int rowsPerCommand, CancellationToken cancellationToken)
         where T : class
     {
@@ -32,10 +34,11 @@ internal static class BulkInsert
         var schema = entity.GetSchema();
         var store = StoreObjectIdentifier.Table(table, schema);
         var sql = db.GetService<ISqlGenerationHelper>();
-        var columns = entity.GetProperties()
+        // Compiling the getters costs milliseconds: once per model and entity type (the LRS inserts per request).
+        var columns = ColumnCache.GetOrAdd((db.Model, typeof(T)), _ => entity.GetProperties()
             .Where(p => p.PropertyInfo is not null && !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd))
             .Select(p => new Column(p.GetColumnName(store)!, (RelationalTypeMapping)p.GetRelationalTypeMapping(), Getter(p.PropertyInfo!)))
-            .ToList();
+            .ToList());
 
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();

@@ -17,6 +17,7 @@ using CareReady.Web.Security;
 using CareReady.Web.Simulation;
 using CareReady.Web.Supervision;
 using CareReady.Web.Workforce;
+using CareReady.Web.Xapi;
 using Microsoft.AspNetCore.Identity;
 
 namespace CareReady.Web.Infrastructure;
@@ -58,6 +59,7 @@ public static class ServiceSetup
         services.AddNotifications(builder.Configuration);
         services.AddSimulation(builder.Configuration);
         services.AddAnalytics();
+        services.AddXapi();
         services.AddScoped<CareReady.Core.Competencies.ListCatalogue>();
         return builder;
     }
@@ -67,14 +69,14 @@ public static class ServiceSetup
         if (!app.Environment.IsDevelopment())
         {
             // People get an NHS-styled page; API callers get RFC 9457 problem details (no stack trace).
-            app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseExceptionHandler("/error"));
-            app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), b => b.UseExceptionHandler());
+            app.UseWhen(c => !IsApi(c), b => b.UseExceptionHandler("/error"));
+            app.UseWhen(IsApi, b => b.UseExceptionHandler());
             app.UseHsts();
         }
 
         // People get an NHS-styled page; API callers get RFC 9457 problem details.
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/error/{0}"));
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePages());
+        app.UseWhen(c => !IsApi(c), b => b.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseWhen(IsApi, b => b.UseStatusCodePages());
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
@@ -86,6 +88,7 @@ public static class ServiceSetup
         app.MapOpenApi().AllowAnonymous();
         app.MapRazorPages();
         app.MapLearningMedia();
+        app.MapXapi();
 
         var api = app.MapGroup("/api/v1").DisableAntiforgery();
         api.MapWorkforceEndpoints();
@@ -104,6 +107,10 @@ public static class ServiceSetup
         api.MapNotificationEndpoints();
         api.MapSimulationEndpoints();
         api.MapAnalyticsEndpoints();
+        api.MapLrsAdminEndpoints();
         return app;
     }
+
+    /// <summary>The HTTP API and the LRS get problem details, never an HTML error page.</summary>
+    private static bool IsApi(HttpContext c) => c.Request.Path.StartsWithSegments("/api") || c.Request.Path.StartsWithSegments("/xapi");
 }

@@ -1,0 +1,191 @@
+using System.Collections.Concurrent;
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CareReady.Core.Data;
+using CareReady.Core.Workforce;
+using CareReady.Core.Xapi;
+using CareReady.Core.Xapi.Bench;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CareReady.Cli;
+
+/// <summary>
+/// <c>careready bench lrs --statements N --url http://127.0.0.1:5080</c>: fills the LRS of a running CareReady
+/// (same database as this command) with N generated statements over HTTP in batches of 100, then measures
+/// POST throughput for batches of 1, 10 and 100, single-statement POST p95 at 32 clients, and GET p95 by agent,
+/// by activity+since and by registration. Prints one JSON object as its last line.
+/// </summary>
+public static class BenchLrsCommand
+{
+    private const string BenchOrg = "LRSBENCH";
+
+    public static Command Create()
+    {
+        var statements = new Option<int>("--statements") { Description = "Statements in the store before the timed runs", DefaultValueFactory = _ => 100_000 };
+        var url = new Option<string>("--url") { Description = "Base address of the running web app (on the same database)", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var seconds = new Option<int>("--seconds") { Description = "Length of each timed POST run", DefaultValueFactory = _ => 8 };
+        var seed = new Option<int>("--seed") { Description = "Generator seed", DefaultValueFactory = _ => 1 };
+        var command = new Command("lrs", "Measure the xAPI LRS over HTTP (POST batches 1/10/100, GET p95) against a running CareReady");
+        foreach (var option in new Option[] { statements, url, seconds, seed })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(async (parse, ct) =>
+        {
+            var n = parse.GetValue(statements);
+            var runSeconds = Math.Max(2, parse.GetValue(seconds));
+            var learners = Math.Max(100, n / 50);
+            var courses = Math.Max(20, Math.Min(2_000, n / 500));
+            var generator = new StatementGenerator(parse.GetValue(seed), learners, courses);
+
+            string provider;
+            LrsCredentials credentials;
+            long existing;
+            await using (var services = CliHost.Build())
+            {
+                await using var scope = services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                await DatabaseMigrator.MigrateAsync(db, ct);
+                provider = db.Database.IsNpgsql() ? "Postgres" : "Sqlite";
+                var org = await db.Organisations.FirstOrDefaultAsync(o => o.Code == BenchOrg, ct);
+                if (org is null)
+                {
+                    org = new Organisation { Code = BenchOrg, Name = "LRS benchmark" };
+                    db.Organisations.Add(org);
+                    await db.SaveChangesAsync(ct);
+                }
+
+                credentials = await new CreateLrsClient(db, TimeProvider.System).RunAsync(new CreateLrsClientInput(org.Id, "bench", true, true), "bench", ct);
+                existing = await db.XapiStatements.LongCountAsync(s => s.OrganisationId == org.Id, ct);
+            }
+
+            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+            {
+                BaseAddress = new Uri(parse.GetValue(url)!.TrimEnd('/') + "/"),
+                Timeout = TimeSpan.FromMinutes(2),
+            };
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials.Key + ":" + credentials.Secret)));
+            http.DefaultRequestHeaders.Add(XapiVersions.Header, "1.0.3");
+
+            // Fill to N in batches of 100 (4 clients); the fill rate is reported too.
+            var toFill = Math.Max(0, n - existing);
+            Console.WriteLine($"Store holds {existing:N0} statements; adding {toFill:N0} ({provider}).");
+            var fillClock = Stopwatch.StartNew();
+            var batches = (int)((toFill + 99) / 100);
+            var next = 0;
+            var generatorLock = new object();
+            await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+            {
+                while (Interlocked.Increment(ref next) <= batches)
+                {
+                    JsonArray batch;
+                    lock (generatorLock)
+                    {
+                        batch = new JsonArray(Enumerable.Range(0, 100).Select(_ => (JsonNode)generator.Next()).ToArray());
+                    }
+
+                    await PostAsync(http, batch, ct);
+                }
+            }));
+            var fillRate = toFill == 0 ? 0 : toFill / fillClock.Elapsed.TotalSeconds;
+            Console.WriteLine($"Filled in {fillClock.Elapsed.TotalSeconds:0.0} s ({fillRate:0} statements/s).");
+
+            var batch100 = await PostRunAsync(http, generator, generatorLock, 100, 4, runSeconds, ct);
+            var batch10 = await PostRunAsync(http, generator, generatorLock, 10, 8, runSeconds, ct);
+            var batch1 = await PostRunAsync(http, generator, generatorLock, 1, 32, runSeconds, ct);
+            Console.WriteLine($"POST statements/s: batch100 {batch100.PerSecond:0}, batch10 {batch10.PerSecond:0}, batch1 {batch1.PerSecond:0} (p95 {batch1.P95:0.0} ms at 32 clients)");
+
+            var since = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            var agentP95 = await GetRunAsync(http, () => "xapi/statements?limit=10&agent=" + Uri.EscapeDataString(StatementGenerator.Agent(generator.RandomLearner()).ToJsonString()), ct);
+            var sinceText = Uri.EscapeDataString(DateTime.UtcNow.AddMinutes(-30).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+            var activityP95 = await GetRunAsync(http, () => $"xapi/statements?limit=10&since={sinceText}&activity=" + Uri.EscapeDataString(StatementGenerator.Module(generator.RandomCourse(), 0)), ct);
+            var registrationP95 = await GetRunAsync(http, () => "xapi/statements?limit=10&registration=" + StatementGenerator.Registration(generator.RandomLearner(), generator.RandomCourse()), ct);
+            Console.WriteLine($"GET p95 ms: agent {agentP95:0.0}, activity+since {activityP95:0.0}, registration {registrationP95:0.0}");
+
+            var result = new JsonObject
+            {
+                ["store_statements"] = Math.Max(n, existing),
+                ["post_per_s"] = new JsonObject { ["batch1"] = Math.Round(batch1.PerSecond), ["batch10"] = Math.Round(batch10.PerSecond), ["batch100"] = Math.Round(batch100.PerSecond) },
+                ["post_single_p95_ms"] = Math.Round(batch1.P95, 1),
+                ["get_p95_ms"] = new JsonObject { ["agent"] = Math.Round(agentP95, 1), ["activity_since"] = Math.Round(activityP95, 1), ["registration"] = Math.Round(registrationP95, 1) },
+                ["peer"] = null,
+                ["provider"] = provider,
+            };
+            Console.WriteLine(result.ToJsonString());
+            return 0;
+        });
+        return command;
+    }
+
+    private sealed record RunResult(double PerSecond, double P95);
+
+    private static async Task PostAsync(HttpClient http, JsonNode body, CancellationToken ct)
+    {
+        using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync("xapi/statements", content, ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"POST statements: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
+        }
+    }
+
+    private static async Task<RunResult> PostRunAsync(HttpClient http, StatementGenerator generator, object generatorLock, int batchSize, int clients, int seconds, CancellationToken ct)
+    {
+        var latencies = new ConcurrentBag<double>();
+        long stored = 0;
+        var clock = Stopwatch.StartNew();
+        var end = TimeSpan.FromSeconds(seconds);
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+        {
+            while (clock.Elapsed < end)
+            {
+                JsonNode body;
+                lock (generatorLock)
+                {
+                    body = batchSize == 1 ? generator.Next() : new JsonArray(Enumerable.Range(0, batchSize).Select(_ => (JsonNode)generator.Next()).ToArray());
+                }
+
+                var started = Stopwatch.GetTimestamp();
+                await PostAsync(http, body, ct);
+                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                Interlocked.Add(ref stored, batchSize);
+            }
+        }));
+        return new RunResult(stored / clock.Elapsed.TotalSeconds, P95(latencies));
+    }
+
+    private static async Task<double> GetRunAsync(HttpClient http, Func<string> query, CancellationToken ct)
+    {
+        var latencies = new List<double>();
+        for (var i = 0; i < 300; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var response = await http.GetAsync(query(), ct);
+            var body = await response.Content.ReadAsStringAsync(ct);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"GET: {(int)response.StatusCode} {body}");
+            }
+
+            if (i >= 20)
+            {
+                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }
+
+        return P95(latencies);
+    }
+
+    private static double P95(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(sorted.Count * 0.95) - 1)];
+    }
+}

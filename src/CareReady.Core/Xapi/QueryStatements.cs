@@ -1,0 +1,143 @@
+using CareReady.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareReady.Core.Xapi;
+
+/// <summary>The filters of GET statements, already parsed and checked.</summary>
+public sealed record StatementQuery(
+    string? AgentKey = null,
+    string? VerbId = null,
+    string? ActivityId = null,
+    Guid? Registration = null,
+    bool RelatedActivities = false,
+    bool RelatedAgents = false,
+    DateTime? Since = null,
+    DateTime? Until = null,
+    int Limit = 0,
+    bool Ascending = false,
+    long? After = null);
+
+/// <summary>A page of statements (as stored JSON) and, when more match, the Seq to continue after.</summary>
+public sealed record StatementPage(IReadOnlyList<string> Statements, long? ContinueAfter);
+
+/// <summary>
+/// GET statements with filters. Every filter reads an index in stored order and stops after a page:
+/// agent / activity filters drive from <see cref="XapiStatementRef"/> (organisation, kind, key, seq);
+/// registration and verb from their (organisation, x, seq) indexes; since/until are turned into a Seq
+/// range first (Stored never decreases with Seq). Voided statements are left out. Paging is a keyset on
+/// Seq (<see cref="StatementQuery.After"/>), so pages never skip or repeat while statements arrive.
+/// </summary>
+public sealed class QueryStatements(AppDbContext db)
+{
+    public const int MaxLimit = 500;
+
+    public async Task<StatementPage> RunAsync(int organisationId, StatementQuery q, CancellationToken ct = default)
+    {
+        var limit = q.Limit <= 0 || q.Limit > MaxLimit ? MaxLimit : q.Limit;
+        long low = 0, high = long.MaxValue; // exclusive bounds
+        if (q.Since is { } since)
+        {
+            var first = await db.XapiStatements.Where(s => s.Stored > since).OrderBy(s => s.Stored).ThenBy(s => s.Seq)
+                .Select(s => (long?)s.Seq).FirstOrDefaultAsync(ct);
+            if (first is null)
+            {
+                return new StatementPage([], null);
+            }
+
+            low = first.Value - 1;
+        }
+
+        if (q.Until is { } until)
+        {
+            var last = await db.XapiStatements.Where(s => s.Stored <= until).OrderByDescending(s => s.Stored).ThenByDescending(s => s.Seq)
+                .Select(s => (long?)s.Seq).FirstOrDefaultAsync(ct);
+            if (last is null)
+            {
+                return new StatementPage([], null);
+            }
+
+            high = last.Value + 1;
+        }
+
+        if (q.After is { } after)
+        {
+            if (q.Ascending)
+            {
+                low = Math.Max(low, after);
+            }
+            else
+            {
+                high = Math.Min(high, after);
+            }
+        }
+
+        List<Row> rows;
+        if (q.AgentKey is not null)
+        {
+            rows = await DriveAsync(organisationId, q, q.RelatedAgents ? [XapiRefKind.Agent, XapiRefKind.RelatedAgent] : [XapiRefKind.Agent], q.AgentKey, low, high, limit, ct);
+        }
+        else if (q.ActivityId is not null)
+        {
+            rows = await DriveAsync(organisationId, q, q.RelatedActivities ? [XapiRefKind.Activity, XapiRefKind.RelatedActivity] : [XapiRefKind.Activity], q.ActivityId, low, high, limit, ct);
+        }
+        else
+        {
+            var statements = Filter(db.XapiStatements.Where(s => s.OrganisationId == organisationId && s.Seq > low && s.Seq < high), organisationId, q, activity: true);
+            statements = q.Ascending ? statements.OrderBy(s => s.Seq) : statements.OrderByDescending(s => s.Seq);
+            rows = await statements.Take(limit + 1).Select(s => new Row(s.Seq, s.Json)).ToListAsync(ct);
+        }
+
+        var more = rows.Count > limit;
+        if (more)
+        {
+            rows.RemoveAt(rows.Count - 1);
+        }
+
+        return new StatementPage(rows.Select(r => r.Json).ToList(), more ? rows[^1].Seq : null);
+    }
+
+    private async Task<List<Row>> DriveAsync(int org, StatementQuery q, XapiRefKind[] kinds, string key, long low, long high, int limit, CancellationToken ct)
+    {
+        var merged = new List<Row>();
+        foreach (var kind in kinds)
+        {
+            var refs = db.XapiStatementRefs.Where(r => r.OrganisationId == org && r.Kind == kind && r.Key == key && r.Seq > low && r.Seq < high);
+            refs = q.Ascending ? refs.OrderBy(r => r.Seq) : refs.OrderByDescending(r => r.Seq);
+            var joined = refs.Join(db.XapiStatements, r => new { r.OrganisationId, r.Seq }, s => new { s.OrganisationId, s.Seq }, (r, s) => s);
+            joined = Filter(joined, org, q, activity: q.AgentKey is not null);
+            joined = q.Ascending ? joined.OrderBy(s => s.Seq) : joined.OrderByDescending(s => s.Seq);
+            merged.AddRange(await joined.Take(limit + 1).Select(s => new Row(s.Seq, s.Json)).ToListAsync(ct));
+        }
+
+        return (q.Ascending ? merged.OrderBy(r => r.Seq) : merged.OrderByDescending(r => r.Seq)).Take(limit + 1).ToList();
+    }
+
+    private IQueryable<XapiStatement> Filter(IQueryable<XapiStatement> statements, int org, StatementQuery q, bool activity)
+    {
+        statements = statements.Where(s => !s.Voided);
+        if (q.VerbId is { } verb)
+        {
+            statements = statements.Where(s => s.VerbId == verb);
+        }
+
+        if (q.Registration is { } registration)
+        {
+            statements = statements.Where(s => s.Registration == registration);
+        }
+
+        if (activity && q.ActivityId is { } activityId)
+        {
+            var kinds = q.RelatedActivities ? new[] { XapiRefKind.Activity, XapiRefKind.RelatedActivity } : [XapiRefKind.Activity];
+            statements = statements.Where(s => db.XapiStatementRefs.Any(r => r.OrganisationId == org && kinds.Contains(r.Kind) && r.Key == activityId && r.Seq == s.Seq));
+        }
+
+        return statements;
+    }
+
+    private sealed record Row(long Seq, string Json);
+
+    /// <summary>One statement by id (not voided), or a voided one by id when <paramref name="voided"/>.</summary>
+    public async Task<string?> ByIdAsync(int organisationId, Guid id, bool voided, CancellationToken ct = default) =>
+        await db.XapiStatements.Where(s => s.OrganisationId == organisationId && s.StatementId == id && s.Voided == voided)
+            .Select(s => s.Json).FirstOrDefaultAsync(ct);
+}

@@ -1,0 +1,174 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CareReady.Core.Xapi;
+
+namespace CareReady.Web.Xapi;
+
+/// <summary>
+/// The Learning Record Store at /xapi/ (xAPI 1.0.3 and 2.0.0): Statement resource and About here;
+/// documents, Activities and Agents in <see cref="XapiDocumentEndpoints"/>. Authenticated by LRS client
+/// credentials (HTTP Basic), never by a sign-in cookie.
+/// </summary>
+public static class XapiEndpoints
+{
+    private static readonly string[] GetParameters =
+        ["statementId", "voidedStatementId", "agent", "verb", "activity", "registration", "related_activities", "related_agents", "since", "until", "limit", "format", "attachments", "ascending", "cursor"];
+
+    public static IEndpointRouteBuilder MapXapi(this IEndpointRouteBuilder app)
+    {
+        var xapi = app.MapGroup("/xapi").AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+        xapi.MapMethods("/about", ["GET", "HEAD"], About);
+        xapi.MapMethods("/statements", ["PUT"], c => XapiHttp.RunAsync(c, write: true, (caller, version) => PutAsync(c, caller, version)));
+        xapi.MapMethods("/statements", ["POST"], c => XapiHttp.RunAsync(c, write: true, (caller, version) => PostAsync(c, caller, version)));
+        xapi.MapMethods("/statements", ["GET", "HEAD"], c => XapiHttp.RunAsync(c, write: false, (caller, version) => GetAsync(c, caller, version)));
+        xapi.MapXapiDocuments();
+        return app;
+    }
+
+    private static async Task About(HttpContext context)
+    {
+        context.Response.Headers[XapiVersions.Header] = (XapiVersions.Parse(context.Request.Headers[XapiVersions.Header]) ?? XapiVersion.V200).Name();
+        var about = new JsonObject
+        {
+            ["version"] = new JsonArray(XapiVersions.Supported.Select(v => (JsonNode)JsonValue.Create(v)!).ToArray()),
+            ["extensions"] = new JsonObject(),
+        };
+        await XapiHttp.JsonAsync(context.Response, about);
+    }
+
+    private static async Task PutAsync(HttpContext c, LrsCaller caller, XapiVersion version)
+    {
+        var parameters = XapiHttp.Parameters(c.Request, "statementId");
+        var id = XapiHttp.Uuid(XapiHttp.Required(parameters, "statementId"), "statementId");
+        var body = await ReadStatementsAsync(c);
+        if (body is not JsonObject)
+        {
+            throw XapiException.BadRequest("PUT takes one statement (a JSON object), not " + (body is JsonArray ? "an array" : "this value") + "; POST a batch instead.");
+        }
+
+        var store = c.RequestServices.GetRequiredService<StoreStatements>();
+        await store.RunAsync(caller, [body], batch: false, version, id, c.RequestAborted);
+        c.Response.Headers[XapiVersions.ConsistentThroughHeader] = XapiHttp.ConsistentThrough(c.RequestServices.GetRequiredService<TimeProvider>());
+        c.Response.StatusCode = StatusCodes.Status204NoContent;
+    }
+
+    private static async Task PostAsync(HttpContext c, LrsCaller caller, XapiVersion version)
+    {
+        XapiHttp.Parameters(c.Request);
+        var body = await ReadStatementsAsync(c);
+        var store = c.RequestServices.GetRequiredService<StoreStatements>();
+        IReadOnlyList<Guid> ids = body switch
+        {
+            JsonArray list => await store.RunAsync(caller, list.ToList(), batch: true, version, null, c.RequestAborted),
+            JsonObject => await store.RunAsync(caller, [body], batch: false, version, null, c.RequestAborted),
+            _ => throw XapiException.BadRequest("POST takes a statement (JSON object) or a batch (JSON array of statements)."),
+        };
+        c.Response.Headers[XapiVersions.ConsistentThroughHeader] = XapiHttp.ConsistentThrough(c.RequestServices.GetRequiredService<TimeProvider>());
+        await XapiHttp.JsonAsync(c.Response, new JsonArray(ids.Select(i => (JsonNode)JsonValue.Create(i.ToString("D"))!).ToArray()));
+    }
+
+    private static async Task<JsonNode?> ReadStatementsAsync(HttpContext c)
+    {
+        var contentType = c.Request.ContentType ?? "";
+        if (!DocumentStore.IsJson(contentType))
+        {
+            throw XapiException.BadRequest(contentType.StartsWith("multipart/mixed", StringComparison.OrdinalIgnoreCase)
+                ? "Statements with attachment parts (multipart/mixed) are not supported by this LRS yet; send application/json with fileUrl attachments."
+                : $"Statements are sent as application/json, not \"{contentType}\".");
+        }
+
+        var bytes = await XapiHttp.BodyAsync(c.Request, c.RequestAborted);
+        try
+        {
+            return JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
+        }
+        catch (JsonException e)
+        {
+            throw XapiException.BadRequest("The request body is not valid JSON: " + e.Message);
+        }
+    }
+
+    private static async Task GetAsync(HttpContext c, LrsCaller caller, XapiVersion version)
+    {
+        var p = XapiHttp.Parameters(c.Request, GetParameters);
+        var time = c.RequestServices.GetRequiredService<TimeProvider>();
+        var query = c.RequestServices.GetRequiredService<QueryStatements>();
+        var format = p.TryGetValue("format", out var f)
+            ? f switch
+            {
+                "exact" => StatementFormat.Exact,
+                "ids" => StatementFormat.Ids,
+                "canonical" => StatementFormat.Canonical,
+                _ => throw XapiException.BadRequest($"Parameter \"format\" must be ids, exact or canonical, got \"{f}\"."),
+            }
+            : StatementFormat.Exact;
+        XapiHttp.Boolean(p, "attachments");
+        var languages = c.Request.Headers.AcceptLanguage.ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(l => l.Split(';')[0].Trim()).Where(l => l.Length > 0 && l != "*").ToList();
+        c.Response.Headers[XapiVersions.ConsistentThroughHeader] = XapiHttp.ConsistentThrough(time);
+
+        var single = p.ContainsKey("statementId") ? "statementId" : p.ContainsKey("voidedStatementId") ? "voidedStatementId" : null;
+        if (single is not null)
+        {
+            var other = p.Keys.FirstOrDefault(k => k is not ("statementId" or "voidedStatementId" or "format" or "attachments"));
+            if (other is not null || (p.ContainsKey("statementId") && p.ContainsKey("voidedStatementId")))
+            {
+                throw XapiException.BadRequest($"With {single} only format and attachments may be given, not \"{other ?? "both statementId and voidedStatementId"}\".");
+            }
+
+            var id = XapiHttp.Uuid(p[single], single);
+            var json = await query.ByIdAsync(caller.OrganisationId, id, voided: single == "voidedStatementId", c.RequestAborted)
+                ?? throw new XapiException(404, single == "statementId" ? $"No statement {id} (or it has been voided: ask with voidedStatementId)." : $"No voided statement {id}.");
+            var statement = StatementFormatter.Apply(json, format, languages);
+            if (statement["stored"] is JsonValue stored && DateTime.TryParse(stored.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var storedAt))
+            {
+                c.Response.Headers.LastModified = XapiHttp.Http(storedAt);
+            }
+
+            await XapiHttp.JsonAsync(c.Response, statement);
+            return;
+        }
+
+        var limit = 0;
+        if (p.TryGetValue("limit", out var limitText) && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 0))
+        {
+            throw XapiException.BadRequest($"Parameter \"limit\" must be a whole number (0 for the server's maximum), got \"{limitText}\".");
+        }
+
+        long? after = null;
+        if (p.TryGetValue("cursor", out var cursorText))
+        {
+            after = long.TryParse(cursorText, NumberStyles.None, CultureInfo.InvariantCulture, out var seq) ? seq
+                : throw XapiException.BadRequest("Parameter \"cursor\" is not a cursor this LRS gave out; follow the \"more\" link as it is.");
+        }
+
+        var q = new StatementQuery(
+            AgentKey: p.TryGetValue("agent", out var agent) ? XapiHttp.AgentKey(agent, "agent", version, allowGroup: true) : null,
+            VerbId: p.TryGetValue("verb", out var verb) ? XapiHttp.Iri(verb, "verb") : null,
+            ActivityId: p.TryGetValue("activity", out var activity) ? XapiHttp.Iri(activity, "activity") : null,
+            Registration: p.TryGetValue("registration", out var registration) ? XapiHttp.Uuid(registration, "registration") : null,
+            RelatedActivities: XapiHttp.Boolean(p, "related_activities"),
+            RelatedAgents: XapiHttp.Boolean(p, "related_agents"),
+            Since: XapiHttp.Timestamp(p, "since"),
+            Until: XapiHttp.Timestamp(p, "until"),
+            Limit: limit,
+            Ascending: XapiHttp.Boolean(p, "ascending"),
+            After: after);
+        var page = await query.RunAsync(caller.OrganisationId, q, c.RequestAborted);
+        var more = "";
+        if (page.ContinueAfter is { } next)
+        {
+            var parts = p.Where(kv => kv.Key != "cursor").Select(kv => Uri.EscapeDataString(kv.Key) + "=" + Uri.EscapeDataString(kv.Value)).ToList();
+            parts.Add("cursor=" + next.ToString(CultureInfo.InvariantCulture));
+            more = "/xapi/statements?" + string.Join("&", parts);
+        }
+
+        var result = new JsonObject
+        {
+            ["statements"] = new JsonArray(page.Statements.Select(s => StatementFormatter.Apply(s, format, languages)).ToArray()),
+            ["more"] = more,
+        };
+        await XapiHttp.JsonAsync(c.Response, result);
+    }
+}

@@ -1,0 +1,19 @@
+using CareReady.Core.Xapi;
+
+namespace CareReady.Web.Xapi;
+
+public static class XapiServices
+{
+    public static IServiceCollection AddXapi(this IServiceCollection services)
+    {
+        services.AddSingleton<StatementWriteLock>();
+        services.AddSingleton<LrsAuthenticator>();
+        services.AddScoped<StoreStatements>();
+        services.AddScoped<QueryStatements>();
+        services.AddScoped<DocumentStore>();
+        services.AddScoped<RecordXapiCompletions>();
+        services.AddScoped<CreateLrsClient>();
+        services.AddScoped<ActivityMappings>();
+        return services;
+    }
+}
