@@ -43,6 +43,9 @@ public static class AuditedTypes
         new AuditedType(typeof(Regulation.GuidelineVersion)),
         new AuditedType(typeof(Regulation.RegulatoryChange)),
         new AuditedType(typeof(Regulation.ContentReviewFlag)),
+        new AuditedType(typeof(Pathways.RolePathways.RolePathway)),
+        new AuditedType(typeof(Pathways.RolePathways.PathwayAssignment)),
+        new AuditedType(typeof(Pathways.Refreshers.PathwaySettings)),
         new AuditedType(typeof(AppUser), AccountFields.Contains),
     }.ToDictionary(t => t.ClrType);
 

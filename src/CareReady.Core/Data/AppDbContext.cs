@@ -4,6 +4,8 @@ using CareReady.Core.Competencies;
 using CareReady.Core.Compliance;
 using CareReady.Core.Identity;
 using CareReady.Core.Learning;
+using CareReady.Core.Pathways.Refreshers;
+using CareReady.Core.Pathways.RolePathways;
 using CareReady.Core.Regulation;
 using CareReady.Core.Notifications;
 using CareReady.Core.Requirements;
@@ -54,6 +56,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<RefresherCard> RefresherCards => Set<RefresherCard>();
+    public DbSet<RefresherReview> RefresherReviews => Set<RefresherReview>();
+    public DbSet<PathwaySettings> PathwaySettings => Set<PathwaySettings>();
+    public DbSet<RolePathway> RolePathways => Set<RolePathway>();
+    public DbSet<RolePathwayStep> RolePathwaySteps => Set<RolePathwayStep>();
+    public DbSet<PathwayAssignment> PathwayAssignments => Set<PathwayAssignment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 

@@ -9,6 +9,7 @@ using CareReady.Web.Import;
 using CareReady.Web.Learning;
 using CareReady.Web.Learning.Authoring;
 using CareReady.Web.Notifications;
+using CareReady.Web.Pathways;
 using CareReady.Web.Reports;
 using CareReady.Web.Regulation;
 using CareReady.Web.Requirements;
@@ -54,6 +55,7 @@ public static class ServiceSetup
         services.AddAuthoring();
         services.AddRegulation(builder.Configuration);
         services.AddNotifications(builder.Configuration);
+        services.AddPathways();
         services.AddScoped<CareReady.Core.Competencies.ListCatalogue>();
         return builder;
     }
@@ -98,6 +100,7 @@ public static class ServiceSetup
         api.MapPackageEndpoints();
         api.MapRegulationEndpoints();
         api.MapNotificationEndpoints();
+        api.MapPathwaysEndpoints();
         return app;
     }
 }
