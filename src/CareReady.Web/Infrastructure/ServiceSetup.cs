@@ -42,6 +42,7 @@ public static class ServiceSetup
             // Pages live in feature folders beside their endpoints (see docs/decisions).
             o.RootDirectory = "/";
             o.Conventions.AddPageRoute("/Requirements/RuleEdit", "rules/new");
+            o.Conventions.AddPageRoute("/Pathways/Edit", "pathways/manage/new");
         });
 
         services.AddWorkforce();

@@ -6,7 +6,7 @@ namespace CareReady.Web.Pathways;
 
 /// <summary>A refresher question for the API: what to show, never the answer.</summary>
 public sealed record RefresherQuestionResponse(
-    long CardId, int QuestionId, string Module, string Type, string Text, IReadOnlyList<ShownChoice> Options, string? Unit, DateOnly Due, int Reviews)
+    long CardId, int QuestionId, string QuestionKey, string Module, string Type, string Text, IReadOnlyList<ShownChoice> Options, string? Unit, DateOnly Due, int Reviews)
 {
     public static RefresherQuestionResponse From(RefresherQuestion r)
     {
@@ -17,7 +17,7 @@ public sealed record RefresherQuestionResponse(
             QuestionType.Ordering => r.Presented.Select(x => new ShownChoice(x, q.Items[x])).ToList(),
             _ => [],
         };
-        return new RefresherQuestionResponse(r.CardId, q.Id, r.ModuleTitle, q.Type.ToString(), q.Text, shown, q.Unit, r.Due, r.Reviews);
+        return new RefresherQuestionResponse(r.CardId, q.Id, q.Key, r.ModuleTitle, q.Type.ToString(), q.Text, shown, q.Unit, r.Due, r.Reviews);
     }
 }
 
