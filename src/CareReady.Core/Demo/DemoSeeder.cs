@@ -162,6 +162,8 @@ public static class DemoSeeder
         await new SeedContent(new ImportContentPackage(db, TimeProvider.System)).ImportAllAsync(organisation.Id, "demo", ct);
         await DemoModuleHistory.AttributeAsync(db, organisation.Id, options.Today.AddMonths(-18), ct);
         Done("content");
+        await DemoPathways.SeedAsync(db, organisation.Id, options.Today, ct);
+        Done("pathways");
 
         if (audit is not null)
         {
