@@ -55,7 +55,7 @@ public static class BenchPathwaysCommand
                 var timing = await BenchPlanTiming.RunAsync(parse.GetValue(planStaff), parse.GetValue(planPeople), parse.GetValue(seed),
                     line => Console.WriteLine($"[{sw.Elapsed.TotalSeconds,6:0.0} s] {line}"), ct);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"plan for one person ({timing.People:N0} of {timing.Staff:N0} demo staff, SQLite): first visit p50 {timing.FirstP50Ms:0.0} ms, p95 {timing.FirstP95Ms:0.0} ms (creates the refresher cards); after that p50 {timing.P50Ms:0.0} ms, p95 {timing.P95Ms:0.0} ms, max {timing.MaxMs:0.0} ms; {timing.ItemsPerPlan:0.0} items per plan, {timing.Cards:N0} cards"));
+                    $"plan for one person ({timing.People:N0} of {timing.Staff:N0} demo staff, SQLite): first visit p50 {timing.FirstP50Ms:0.0} ms, p95 {timing.FirstP95Ms:0.0} ms (creates the refresher cards); after that p50 {timing.P50Ms:0.0} ms, p95 {timing.P95Ms:0.0} ms, max {timing.MaxMs:0.0} ms (CPU time p50 {timing.CpuP50Ms:0.0} ms, p95 {timing.CpuP95Ms:0.0} ms); load average {LoadAverage()}; {timing.ItemsPerPlan:0.0} items per plan, {timing.Cards:N0} cards"));
                 planP95 = timing.P95Ms;
             }
 
@@ -64,4 +64,8 @@ public static class BenchPathwaysCommand
         });
         return command;
     }
+
+    /// <summary>The 1-minute load average (Linux), so a reader can tell a quiet machine from a busy one.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 }

@@ -10,6 +10,7 @@ public static class PathwaysSetup
     public static IServiceCollection AddPathways(this IServiceCollection services)
     {
         services.AddSingleton<OrganisationMastery>();
+        services.AddSingleton<CareReady.Core.Pathways.PathwayReferenceCache>();
         services.AddScoped<SyncRefresherCards>();
         services.AddScoped<GetRefresherSession>();
         services.AddScoped<AnswerRefresher>();

@@ -17,7 +17,8 @@ namespace CareReady.Core.Pathways.Plan;
 /// exactly as My learning reads it (<see cref="GetPersonProfile"/>); a person outside the caller's
 /// scope is not found.
 /// </summary>
-public sealed class GetPlan(AppDbContext db, GetPersonProfile profiles, ListModules modules, OrganisationMastery mastery, SyncRefresherCards sync)
+public sealed class GetPlan(
+    AppDbContext db, GetPersonProfile profiles, ListModules modules, OrganisationMastery mastery, SyncRefresherCards sync, PathwayReferenceCache reference)
 {
     public async Task<PersonPlan?> RunAsync(AccessScope scope, int staffMemberId, CancellationToken ct = default)
     {
@@ -27,13 +28,17 @@ public sealed class GetPlan(AppDbContext db, GetPersonProfile profiles, ListModu
         }
 
         var today = profile.AsOf;
-        await sync.RunAsync(scope.OrganisationId, staffMemberId, ct);
         var catalogue = await modules.RunAsync(scope.OrganisationId, ct);
-        var competencies = await db.Competencies.AsNoTracking().Include(c => c.Subject).ToDictionaryAsync(c => c.Id, ct);
+        var competencies = await reference.CompetenciesAsync(db, ct);
         var held = await db.Completions.AsNoTracking().Where(c => c.StaffMemberId == staffMemberId && c.OrganisationId == scope.OrganisationId)
             .Select(c => c.CompetencyId).Distinct().ToListAsync(ct);
-        var cards = await db.RefresherCards.AsNoTracking().Where(c => c.StaffMemberId == staffMemberId && c.OrganisationId == scope.OrganisationId)
-            .Select(c => new { c.Due, c.CompetencyId }).ToListAsync(ct);
+        var cards = await CardsAsync(scope.OrganisationId, staffMemberId, ct);
+        var existing = cards.Select(c => (c.ModuleId, c.QuestionKey)).ToHashSet();
+        if (held.Count > 0 && await sync.RunAsync(scope.OrganisationId, staffMemberId, catalogue, held, existing, ct) > 0)
+        {
+            cards = await CardsAsync(scope.OrganisationId, staffMemberId, ct);
+        }
+
         var model = await mastery.GetAsync(db, scope.OrganisationId, ct);
         var person = OrganisationMastery.PersonKey(staffMemberId);
 
@@ -140,6 +145,12 @@ public sealed class GetPlan(AppDbContext db, GetPersonProfile profiles, ListModu
         return new PersonPlan(profile.Id, profile.FirstName + " " + profile.LastName, today, ranked, due.Count, cards.Count,
             cards.Where(c => c.Due > today).Select(c => (DateOnly?)c.Due).Min());
     }
+
+    private sealed record CardDue(int ModuleId, string QuestionKey, DateOnly Due, int CompetencyId);
+
+    private Task<List<CardDue>> CardsAsync(int organisationId, int staffMemberId, CancellationToken ct) =>
+        db.RefresherCards.AsNoTracking().Where(c => c.StaffMemberId == staffMemberId && c.OrganisationId == organisationId)
+            .Select(c => new CardDue(c.ModuleId, c.QuestionKey, c.Due, c.CompetencyId)).ToListAsync(ct);
 
     /// <summary>The department ids on a materialised path ("/3/17/42/" → 3, 17, 42).</summary>
     private static IEnumerable<int> Ancestry(string path) =>

@@ -11,44 +11,46 @@ namespace CareReady.Core.Pathways.Refreshers;
 /// assessment answers to that question, if any (each answer a review: right = Good, wrong = Again),
 /// otherwise it is due at once. Cards already there are left alone.
 /// </summary>
-public sealed class SyncRefresherCards(AppDbContext db, TimeProvider time)
+public sealed class SyncRefresherCards(AppDbContext db, TimeProvider time, ListModules modules, PathwayReferenceCache reference)
 {
     public async Task<int> RunAsync(int organisationId, int staffMemberId, CancellationToken ct = default)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(now);
         var held = await db.Completions.AsNoTracking()
             .Where(c => c.StaffMemberId == staffMemberId && c.OrganisationId == organisationId)
-            .Join(db.Competencies, c => c.CompetencyId, k => k.Id, (c, k) => k.SubjectId)
-            .Distinct().ToListAsync(ct);
+            .Select(c => c.CompetencyId).Distinct().ToListAsync(ct);
         if (held.Count == 0)
         {
             return 0;
         }
 
-        var versions = (await db.ModuleConferrals.AsNoTracking()
-                .Join(db.ModuleVersions.Where(v => v.OrganisationId == organisationId && v.Status == ModuleStatus.Published),
-                    c => c.ModuleVersionId, v => v.Id, (c, v) => new { v.Id, v.ModuleId, c.CompetencyId })
-                .Join(db.Competencies, x => x.CompetencyId, k => k.Id, (x, k) => new { x.Id, x.ModuleId, x.CompetencyId, k.SubjectId, SubjectCode = k.Subject!.Code })
-                .Where(x => held.Contains(x.SubjectId))
-                .ToListAsync(ct))
-            .Where(x => SafetyCriticalSubjects.Contains(x.SubjectCode))
-            .GroupBy(x => x.Id)
-            .Select(g => (VersionId: g.Key, g.First().ModuleId, CompetencyId: g.Min(x => x.CompetencyId)))
+        var existing = (await db.RefresherCards.AsNoTracking().Where(c => c.StaffMemberId == staffMemberId)
+            .Select(c => new { c.ModuleId, c.QuestionKey }).ToListAsync(ct)).Select(c => (c.ModuleId, c.QuestionKey)).ToHashSet();
+        return await RunAsync(organisationId, staffMemberId, await modules.RunAsync(organisationId, ct), held, existing, ct);
+    }
+
+    /// <summary>The same, from what the caller has already loaded: the published catalogue, the competencies the person holds, and their cards' keys.</summary>
+    public async Task<int> RunAsync(
+        int organisationId, int staffMemberId, IReadOnlyList<ModuleSummary> catalogue, IReadOnlyCollection<int> heldCompetencyIds,
+        IReadOnlySet<(int ModuleId, string QuestionKey)> existing, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        var competencies = await reference.CompetenciesAsync(db, ct);
+        var held = heldCompetencyIds.Where(competencies.ContainsKey).Select(id => competencies[id].SubjectId).ToHashSet();
+        var versions = catalogue
+            .Select(m => (VersionId: m.VersionId, m.ModuleId, CompetencyId: m.Confers
+                .Where(c => competencies.TryGetValue(c.CompetencyId, out var k) && held.Contains(k.SubjectId) && SafetyCriticalSubjects.Contains(k.Subject!.Code))
+                .Select(c => c.CompetencyId).DefaultIfEmpty(0).Min()))
+            .Where(v => v.CompetencyId != 0)
             .ToList();
         if (versions.Count == 0)
         {
             return 0;
         }
 
-        var versionIds = versions.Select(v => v.VersionId).ToList();
-        var questions = await db.Questions.AsNoTracking().Where(q => versionIds.Contains(q.ModuleVersionId))
-            .Select(q => new { q.ModuleVersionId, q.Key }).ToListAsync(ct);
-        var existing = (await db.RefresherCards.AsNoTracking().Where(c => c.StaffMemberId == staffMemberId)
-            .Select(c => new { c.ModuleId, c.QuestionKey }).ToListAsync(ct)).Select(c => (c.ModuleId, c.QuestionKey)).ToHashSet();
-        var byVersion = versions.ToDictionary(v => v.VersionId);
-        var missing = questions
-            .Select(q => (byVersion[q.ModuleVersionId].ModuleId, q.Key, byVersion[q.ModuleVersionId].CompetencyId))
+        var keys = await reference.QuestionKeysAsync(db, versions.Select(v => v.VersionId).ToList(), ct);
+        var missing = versions
+            .SelectMany(v => keys[v.VersionId].Select(key => (v.ModuleId, Key: key, v.CompetencyId)))
             .Where(q => !existing.Contains((q.ModuleId, q.Key)))
             .DistinctBy(q => (q.ModuleId, q.Key))
             .ToList();
