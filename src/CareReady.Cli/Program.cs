@@ -12,4 +12,5 @@ root.Subcommands.Add(AuditCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(ContentCommand.Create());
 root.Subcommands.Add(NotifyCommand.Create());
+root.Subcommands.Add(PathwaysCommand.Create());
 return await root.Parse(args).InvokeAsync();
