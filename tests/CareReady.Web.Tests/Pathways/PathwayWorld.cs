@@ -34,7 +34,7 @@ public static class PathwayWorld
             await db.SaveChangesAsync();
         }
 
-        using var educator = await app.SignedInClientAsync(TestData.EducatorEmail);
+        using var educator = await SignedInAsync(app, TestData.EducatorEmail);
         var created = await educator.PostAsJsonAsync("/api/v1/pathways/role-pathways", new
         {
             name = "AI champion",
@@ -44,9 +44,24 @@ public static class PathwayWorld
         created.EnsureSuccessStatusCode();
         var pathwayId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
 
-        using var manager = await app.SignedInClientAsync(TestData.ManagerEmail);
+        using var manager = await SignedInAsync(app, TestData.ManagerEmail);
         var assigned = await manager.PostAsJsonAsync($"/api/v1/pathways/role-pathways/{pathwayId}/assignments", new { departmentId = app.Data.WardA.Id });
         assigned.EnsureSuccessStatusCode();
         return (moduleId, pathwayId);
+    }
+
+    /// <summary>A signed-in client, also when the app listens on a real port for a browser test.</summary>
+    private static async Task<HttpClient> SignedInAsync(TestApp app, string email)
+    {
+        if (app.BaseUrl is null)
+        {
+            return await app.SignedInClientAsync(email);
+        }
+
+#pragma warning disable CA2000 // the client owns the handler
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = app.BaseUrl };
+#pragma warning restore CA2000
+        await client.SignInAsync(email, TestData.Password);
+        return client;
     }
 }

@@ -129,7 +129,7 @@ public sealed class GetPlan(
             var estimate = Mastery(step.CompetencyId);
             var testOut = module is not null && estimate.Level == MasteryLevel.Strong;
             var reason = $"Step {step.Position} of {step.Steps} of your pathway “{step.PathwayName}” ({step.Why})."
-                + (step.Note is null ? "" : " " + step.Note)
+                + (step.Note is null ? "" : " " + step.Note + (step.Note.EndsWith('.') || step.Note.EndsWith('!') || step.Note.EndsWith('?') ? "" : "."))
                 + (testOut ? $" Your answers show strong mastery ({estimate.Explanation.TrimEnd('.')}), so you may take the assessment first and skip the lessons." : "")
                 + (module is null ? " There is no CareReady module for it yet: ask your educator." : "");
             items.Add((PlanTier.Development, PlanItemKind.PathwayStep, Title(step.CompetencyId), reason, null, Safety(step.CompetencyId), module, testOut, step.PathwayId));
