@@ -88,7 +88,7 @@ public sealed class GetRefresherSession(AppDbContext db, TimeProvider time, Sync
         if (question.Type is QuestionType.Single or QuestionType.Multiple or QuestionType.Ordering)
         {
             // A different, repeatable order each time the card comes round (an ordering question never starts in order).
-            var random = new Random(HashCode.Combine(card.Id, card.Reviews) & int.MaxValue);
+            var random = new Random(Simulation.StableSeed.Of(card.Id, card.Reviews));
             do
             {
                 random.Shuffle(presented);
