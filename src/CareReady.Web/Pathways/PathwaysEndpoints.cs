@@ -142,11 +142,13 @@ public static class PathwaysEndpoints
         group.MapPost("/settings/fit", async (CurrentUser current, FitRefresherParameters fit, CancellationToken ct) =>
             {
                 var result = await fit.RunAsync((await current.GetUserAsync()).OrganisationId, ct);
-                return TypedResults.Ok(new FitResponse(result.Fitted, result.Reviews, FsrsParameterFitter.MinimumReviews, result.LogLossBefore, result.LogLossAfter));
+                return TypedResults.Ok(new FitResponse(result.Fitted, result.Reviews, FsrsParameterFitter.MinimumReviews, Finite(result.LogLossBefore), Finite(result.LogLossAfter)));
             })
             .RequireAuthorization(Policies.RuleEditors)
             .WithSummary("Fit the organisation's FSRS weights from its own review log (kept when there are at least 1,000 reviews)");
     }
+
+    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 
     private static PathwaySettingsResponse Settings(PathwaySettings s) =>
         new(s.TargetRetention, s.FittedWeights is not null, s.FittedAt, s.FittedOnReviews, s.LogLossBefore, s.LogLossAfter);

@@ -40,4 +40,5 @@ public sealed record RetentionRequest(double TargetRetention);
 
 public sealed record PathwaySettingsResponse(double TargetRetention, bool Fitted, DateTime? FittedAt, int FittedOnReviews, double? LogLossBefore, double? LogLossAfter);
 
-public sealed record FitResponse(bool Fitted, int Reviews, int MinimumReviews, double LogLossBefore, double LogLossAfter);
+/// <summary>Log losses are null when there was nothing to measure them on (no reviews yet).</summary>
+public sealed record FitResponse(bool Fitted, int Reviews, int MinimumReviews, double? LogLossBefore, double? LogLossAfter);

@@ -27,6 +27,7 @@ public class RefresherSettingsTests
         var fit = await (await compliance.PostAsync("/api/v1/pathways/settings/fit", null)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.False(fit.GetProperty("fitted").GetBoolean());
         Assert.Equal(1000, fit.GetProperty("minimumReviews").GetInt32());
+        Assert.Equal((0, JsonValueKind.Null), (fit.GetProperty("reviews").GetInt32(), fit.GetProperty("logLossBefore").ValueKind));
         Assert.Contains("Refresher settings", await compliance.GetStringAsync("/pathways/manage"), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await learner.GetAsync("/api/v1/pathways/settings")).StatusCode);
