@@ -14,4 +14,5 @@ root.Subcommands.Add(ContentCommand.Create());
 root.Subcommands.Add(NotifyCommand.Create());
 root.Subcommands.Add(SimCommand.Create());
 root.Subcommands.Add(LrsClientCommand.Create());
+root.Subcommands.Add(PathwaysCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -16,11 +16,11 @@ public sealed class JourneyTests(BrowserFixture browser) : IAsyncLifetime
 
     public static TheoryData<string, string[]> RoleNavigation => new()
     {
-        { TestData.LearnerEmail, ["Home", "My learning", "My record", "Simulations", "Competencies"] },
-        { TestData.ManagerEmail, ["Home", "My learning", "My record", "Simulations", "My team", "Compliance", "Certificates", "Evidence pack", "Departments", "Requirement rules", "Analytics", "Competencies"] },
-        { TestData.EducatorEmail, ["Home", "My learning", "My record", "Simulations", "Requirement rules", "Competencies", "Authoring"] },
-        { TestData.ComplianceEmail, ["Home", "My learning", "My record", "Simulations", "People", "Compliance", "Certificates", "Evidence pack", "Departments", "Requirement rules", "Analytics", "Competencies", "Authoring", "Regulation"] },
-        { TestData.AdminEmail, ["Home", "My learning", "My record", "Simulations", "People", "Compliance", "Certificates", "Evidence pack", "Departments", "Requirement rules", "Analytics", "Competencies", "Authoring", "Regulation", "Import staff"] },
+        { TestData.LearnerEmail, ["Home", "My plan", "My learning", "My record", "Simulations", "Competencies"] },
+        { TestData.ManagerEmail, ["Home", "My plan", "My learning", "My record", "Simulations", "My team", "Compliance", "Certificates", "Evidence pack", "Departments", "Requirement rules", "Analytics", "Competencies", "Pathways"] },
+        { TestData.EducatorEmail, ["Home", "My plan", "My learning", "My record", "Simulations", "Requirement rules", "Competencies", "Authoring", "Pathways"] },
+        { TestData.ComplianceEmail, ["Home", "My plan", "My learning", "My record", "Simulations", "People", "Compliance", "Certificates", "Evidence pack", "Departments", "Requirement rules", "Analytics", "Competencies", "Authoring", "Pathways", "Regulation"] },
+        { TestData.AdminEmail, ["Home", "My plan", "My learning", "My record", "Simulations", "People", "Compliance", "Certificates", "Evidence pack", "Departments", "Requirement rules", "Analytics", "Competencies", "Authoring", "Pathways", "Regulation", "Import staff"] },
     };
 
     [Theory]

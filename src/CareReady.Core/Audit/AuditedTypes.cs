@@ -46,6 +46,9 @@ public static class AuditedTypes
         new AuditedType(typeof(Analytics.PerformanceMeasure)),
         new AuditedType(typeof(Analytics.TrainingPush)),
         new AuditedType(typeof(Analytics.StrategicGoal)),
+        new AuditedType(typeof(Pathways.RolePathways.RolePathway)),
+        new AuditedType(typeof(Pathways.RolePathways.PathwayAssignment)),
+        new AuditedType(typeof(Pathways.Refreshers.PathwaySettings)),
         new AuditedType(typeof(AppUser), AccountFields.Contains),
     }.ToDictionary(t => t.ClrType);
 

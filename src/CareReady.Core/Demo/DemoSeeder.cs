@@ -170,6 +170,8 @@ public static class DemoSeeder
         // The six seed clinical simulations (content/scenarios), published.
         await Simulation.SeedScenarios.PublishAsync(db, TimeProvider.System, organisation.Id, "demo", ct);
         Done("content");
+        await DemoPathways.SeedAsync(db, organisation.Id, options.Today, ct);
+        Done("pathways");
 
         if (audit is not null)
         {

@@ -10,6 +10,7 @@ using CareReady.Web.Import;
 using CareReady.Web.Learning;
 using CareReady.Web.Learning.Authoring;
 using CareReady.Web.Notifications;
+using CareReady.Web.Pathways;
 using CareReady.Web.Reports;
 using CareReady.Web.Regulation;
 using CareReady.Web.Requirements;
@@ -44,6 +45,7 @@ public static class ServiceSetup
             // Pages live in feature folders beside their endpoints (see docs/decisions).
             o.RootDirectory = "/";
             o.Conventions.AddPageRoute("/Requirements/RuleEdit", "rules/new");
+            o.Conventions.AddPageRoute("/Pathways/Edit", "pathways/manage/new");
         });
 
         services.AddWorkforce();
@@ -60,6 +62,7 @@ public static class ServiceSetup
         services.AddSimulation(builder.Configuration);
         services.AddAnalytics();
         services.AddXapi();
+        services.AddPathways();
         services.AddScoped<CareReady.Core.Competencies.ListCatalogue>();
         return builder;
     }
@@ -108,6 +111,7 @@ public static class ServiceSetup
         api.MapSimulationEndpoints();
         api.MapAnalyticsEndpoints();
         api.MapLrsAdminEndpoints();
+        api.MapPathwaysEndpoints();
         return app;
     }
 

@@ -17,6 +17,7 @@ public static class Navigation
             return [];
         }
 
+        items.Add(new("My plan", "/pathways"));
         items.Add(new("My learning", "/learning"));
         items.Add(new("My record", "/me"));
         items.Add(new("Simulations", "/simulations"));
@@ -52,6 +53,11 @@ public static class Navigation
         if (user.IsInRole(Roles.Educator) || user.IsInRole(Roles.EducatorLead) || orgWide)
         {
             items.Add(new("Authoring", "/learning/authoring"));
+        }
+
+        if (user.IsInRole(Roles.Educator) || user.IsInRole(Roles.EducatorLead) || orgWide || user.IsInRole(Roles.Manager))
+        {
+            items.Add(new("Pathways", "/pathways/manage"));
         }
 
         if (orgWide)

@@ -25,6 +25,8 @@ public class PathwayBenchmarkTests
         }
 
         Assert.Equal(JsonValueKind.Null, root.GetProperty("plan_p95_ms").ValueKind);
+        using var timed = JsonDocument.Parse(first.ToJson(12.345678));
+        Assert.Equal(12.3457, timed.RootElement.GetProperty("plan_p95_ms").GetDouble());
         Assert.InRange(root.GetProperty("mastery_auc").GetDouble(), 0.5, 1);
     }
 

@@ -9,13 +9,13 @@ public sealed record PathwayBenchResult(
     IReadOnlyList<PolicyOutcome> Policies, double MasteryAuc, double BaselineAuc, int MasteryAnswers,
     double BudgetMinutesPerYear, double Sm2IntervalModifier, double CareReadyRetention, FsrsFit Fit)
 {
-    /// <summary>The one-line JSON object of issue 7 (plan_p95_ms is null: the pathway engine is not built yet).</summary>
-    public string ToJson()
+    /// <summary>The one-line JSON object of issue 7; plan_p95_ms is null unless the plan timing was measured (it needs a database).</summary>
+    public string ToJson(double? planP95Ms = null)
     {
         var json = new StringBuilder("{\"policies\":{");
         json.AppendJoin(',', Policies.Select(p => string.Create(CultureInfo.InvariantCulture,
             $"\"{p.Policy}\":{{\"retained_share\":{Number(p.RetainedShare)},\"study_minutes_per_year\":{Number(p.StudyMinutesPerYear)},\"log_loss\":{Number(p.LogLoss)},\"rmse_bins\":{Number(p.RmseBins)}}}")));
-        json.Append(CultureInfo.InvariantCulture, $"}},\"mastery_auc\":{Number(MasteryAuc)},\"baseline_auc\":{Number(BaselineAuc)},\"plan_p95_ms\":null}}");
+        json.Append(CultureInfo.InvariantCulture, $"}},\"mastery_auc\":{Number(MasteryAuc)},\"baseline_auc\":{Number(BaselineAuc)},\"plan_p95_ms\":{(planP95Ms is double ms ? Number(ms) : "null")}}}");
         return json.ToString();
     }
 

@@ -38,8 +38,8 @@ public static class PathwaySimulation
 
         for (var l = 0; l < learners; l++)
         {
-            random[l] = new Random(HashCode.Combine(seed, l, 17));
-            var inspection = new Random(HashCode.Combine(seed, l, 29));
+            random[l] = new Random(StableSeed.Of(seed, l, 17));
+            var inspection = new Random(StableSeed.Of(seed, l, 29));
             inspections[l] = [.. Enumerable.Range(0, options.InspectionDays).Select(_ => inspection.Next(1, options.Days)).Order()];
             for (var i = 0; i < items; i++)
             {
