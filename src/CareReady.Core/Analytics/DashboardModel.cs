@@ -31,8 +31,8 @@ public sealed record RiskRow(DashboardUnit Unit, int PeopleInScope, int PeopleWi
 
 /// <summary>
 /// AI readiness of a unit: the share of its staff holding an AI &amp; digital capability at level 1 or more,
-/// and at level 2 or more; the index is their mean (0–100). Simulation reliance comes through the
-/// <see cref="ISimulationRelianceSource"/> seam (null: not yet measured).
+/// and at level 2 or more; the index is their mean (0–100). Simulation reliance is the
+/// unit's <see cref="SimulationReliance"/> score (null: nobody in the unit has completed an AI decision yet).
 /// </summary>
 public sealed record AiReadinessRow(DashboardUnit Unit, int Staff, int AtLevel1, int AtLevel2, double? SimulationReliance)
 {

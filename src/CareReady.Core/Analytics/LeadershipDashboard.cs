@@ -15,7 +15,7 @@ namespace CareReady.Core.Analytics;
 /// exposure from <see cref="ComputeComplianceSnapshot"/> (it needs each person's role flags). A manager's
 /// focus is their managed units; an executive's the organisation, or any unit they choose.
 /// </summary>
-public sealed class LeadershipDashboard(AppDbContext db, ComplianceHistory history, ComputeComplianceSnapshot snapshot, ISimulationRelianceSource reliance, TimeProvider time)
+public sealed class LeadershipDashboard(AppDbContext db, ComplianceHistory history, ComputeComplianceSnapshot snapshot, SimulationReliance reliance, TimeProvider time)
 {
     public const int TrendMonths = 12;
     public const int EngagementDays = 90;
@@ -150,7 +150,7 @@ public sealed class LeadershipDashboard(AppDbContext db, ComplianceHistory histo
                 .Join(db.Competencies.Where(k => k.Subject!.FrameworkCode == ReferenceCatalogue.AiFrameworkCode), c => c.CompetencyId, k => k.Id, (c, k) => new { c.StaffMemberId, k.Level })
                 .ToListAsync(cancellationToken))
             .GroupBy(x => x.StaffMemberId).ToDictionary(g => g.Key, g => g.Max(x => x.Level));
-        var scores = await reliance.ReliancePerDepartmentAsync(organisationId, rows.Select(r => r.Id).ToList(), cancellationToken);
+        var scores = await reliance.PerUnitAsync(organisationId, people, cancellationToken);
         return rows.Select(r =>
         {
             var staff = people[r.Id];

@@ -32,7 +32,7 @@ public static class AnalyticsEndpoints
     public static IServiceCollection AddAnalytics(this IServiceCollection services)
     {
         services.AddSingleton<ComplianceHistory>();
-        services.AddSingleton<ISimulationRelianceSource, NoSimulationReliance>();
+        services.AddScoped<SimulationReliance>();
         services.AddScoped<ImportMeasureValues>();
         services.AddScoped<SaveMeasure>();
         services.AddScoped<AnalyseImpact>();
