@@ -48,8 +48,10 @@ public static class BenchLrsCommand
             string provider;
             LrsCredentials credentials;
             long existing;
+            TimeProvider time;
             await using (var services = CliHost.Build())
             {
+                time = services.GetRequiredService<TimeProvider>();
                 await using var scope = services.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
                 await DatabaseMigrator.MigrateAsync(db, ct);
@@ -62,7 +64,7 @@ public static class BenchLrsCommand
                     await db.SaveChangesAsync(ct);
                 }
 
-                credentials = await new CreateLrsClient(db, TimeProvider.System).RunAsync(new CreateLrsClientInput(org.Id, "bench", true, true), "bench", ct);
+                credentials = await new CreateLrsClient(db, time).RunAsync(new CreateLrsClientInput(org.Id, "bench", true, true), "bench", ct);
                 existing = await db.XapiStatements.LongCountAsync(s => s.OrganisationId == org.Id, ct);
             }
 
@@ -102,9 +104,8 @@ public static class BenchLrsCommand
             var batch1 = await PostRunAsync(http, generator, generatorLock, 1, 32, runSeconds, ct);
             Console.WriteLine($"POST statements/s: batch100 {batch100.PerSecond:0}, batch10 {batch10.PerSecond:0}, batch1 {batch1.PerSecond:0} (p95 {batch1.P95:0.0} ms at 32 clients)");
 
-            var since = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
             var agentP95 = await GetRunAsync(http, () => "xapi/statements?limit=10&agent=" + Uri.EscapeDataString(StatementGenerator.Agent(generator.RandomLearner()).ToJsonString()), ct);
-            var sinceText = Uri.EscapeDataString(DateTime.UtcNow.AddMinutes(-30).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+            var sinceText = Uri.EscapeDataString(time.GetUtcNow().UtcDateTime.AddMinutes(-30).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
             var activityP95 = await GetRunAsync(http, () => $"xapi/statements?limit=10&since={sinceText}&activity=" + Uri.EscapeDataString(StatementGenerator.Module(generator.RandomCourse(), 0)), ct);
             var registrationP95 = await GetRunAsync(http, () => "xapi/statements?limit=10&registration=" + StatementGenerator.Registration(generator.RandomLearner(), generator.RandomCourse()), ct);
             Console.WriteLine($"GET p95 ms: agent {agentP95:0.0}, activity+since {activityP95:0.0}, registration {registrationP95:0.0}");
