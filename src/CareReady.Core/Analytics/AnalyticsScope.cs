@@ -24,13 +24,6 @@ public sealed record AnalyticsScope(int OrganisationId, bool Everything, IReadOn
 
     public bool CanSee(int departmentId) => Everything || DepartmentIds.Contains(departmentId);
 
-    /// <summary>The access scope analytics hands to the reference compliance code (organisation-wide for executives).</summary>
-    public AccessScope ForCompliance(AccessScope scope)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        return Everything && !scope.OrganisationWide ? scope with { OrganisationWide = true } : scope;
-    }
-
     /// <summary>The organisation's departments this scope may see, optionally only those within the subtree of <paramref name="unitCode"/>.</summary>
     /// <exception cref="KeyNotFoundException">The unit does not exist or is out of scope.</exception>
     public async Task<List<Department>> DepartmentsAsync(AppDbContext db, string? unitCode, CancellationToken cancellationToken)

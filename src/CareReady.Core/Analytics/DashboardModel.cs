@@ -20,8 +20,8 @@ public sealed record TrendMonth(DateOnly Day, string Label, IReadOnlyDictionary<
 public sealed record HeatmapRow(DashboardUnit Unit, IReadOnlyDictionary<int, ComplianceFigure> BySubject);
 
 /// <summary>
-/// Risk exposure of a unit today: among people in patient-facing or registered roles, every subject in
-/// which they are not compliant counts its patient-safety weight.
+/// Risk exposure of a unit today: among people who work in the unit (or below it) in a patient-facing or
+/// registered role, every subject in which they are not compliant counts its patient-safety weight.
 /// </summary>
 public sealed record RiskRow(DashboardUnit Unit, int PeopleInScope, int PeopleWithGaps, int WeightedGaps)
 {

@@ -11,11 +11,11 @@ namespace CareReady.Core.Analytics;
 
 /// <summary>
 /// Builds the leadership dashboard for what the user may see. Compliance figures come from the compliance
-/// code only: trend and heatmap from the engine's unit totals (<see cref="ComplianceHistory"/>), risk
-/// exposure from <see cref="ComputeComplianceSnapshot"/> (it needs each person's role flags). A manager's
+/// code only: trend, heatmap and risk exposure from the engine's unit totals (<see cref="ComplianceHistory"/>;
+/// risk from its patient-facing totals). A manager's
 /// focus is their managed units; an executive's the organisation, or any unit they choose.
 /// </summary>
-public sealed class LeadershipDashboard(AppDbContext db, ComplianceHistory history, ComputeComplianceSnapshot snapshot, SimulationReliance reliance, TimeProvider time)
+public sealed class LeadershipDashboard(AppDbContext db, ComplianceHistory history, SimulationReliance reliance, TimeProvider time)
 {
     public const int TrendMonths = 12;
     public const int EngagementDays = 90;
@@ -54,7 +54,7 @@ public sealed class LeadershipDashboard(AppDbContext db, ComplianceHistory histo
         var heatmap = rows.Select(u => new HeatmapRow(u, todays.TryGetValue(u.Id, out var s) ? Sum([s]) : new Dictionary<int, ComplianceFigure>())).ToList();
         var shownSubjects = subjects.Where(s => trend.Any(t => t.BySubject.ContainsKey(s.Id)) || heatmap.Any(h => h.BySubject.ContainsKey(s.Id))).ToList();
 
-        var risk = await RiskAsync(analytics.ForCompliance(scope), rows, subjects, today, cancellationToken);
+        var risk = Risk(rows, subjects, todays);
         var people = await CurrentPeopleAsync(scope.OrganisationId, rows, today, cancellationToken);
         var ai = await AiReadinessAsync(scope.OrganisationId, rows, people, cancellationToken);
         var engagement = await EngagementAsync(scope.OrganisationId, rows, people, today, cancellationToken);
@@ -110,25 +110,15 @@ public sealed class LeadershipDashboard(AppDbContext db, ComplianceHistory histo
         return subjects.Select(s => new DashboardSubject(s.Id, s.Code, s.Name, targets.TryGetValue(s.Id, out var t) ? t : SubjectTarget.DefaultPercent, PatientSafetyWeights.For(s.Code))).ToList();
     }
 
-    private async Task<List<RiskRow>> RiskAsync(AccessScope scope, List<DashboardUnit> rows, List<DashboardSubject> subjects, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>Risk exposure per row unit from the engine's patient-facing totals of today (see <see cref="PatientFacingSummary"/>).</summary>
+    private static List<RiskRow> Risk(List<DashboardUnit> rows, List<DashboardSubject> subjects, Dictionary<int, UnitSummary> todays)
     {
         var weights = subjects.ToDictionary(s => s.Id, s => s.SafetyWeight);
-        var result = await snapshot.RunAsync(scope, null, today, cancellationToken);
-        var paths = await db.Departments.AsNoTracking().Where(d => d.OrganisationId == scope.OrganisationId).ToDictionaryAsync(d => d.Id, d => d.Path, cancellationToken);
-        var tally = rows.ToDictionary(r => r.Id, _ => (People: 0, WithGaps: 0, Weighted: 0));
-        foreach (var person in result.People.Where(p => p.PatientContact || p.RegisteredClinician))
-        {
-            var gaps = person.Statuses.GroupBy(s => s.Requirement.Competency.SubjectId)
-                .Where(g => !g.All(s => s.IsCompliant))
-                .Sum(g => weights.GetValueOrDefault(g.Key, 1));
-            foreach (var row in rows.Where(r => paths.TryGetValue(person.DepartmentId, out var p) && DepartmentTree.IsWithin(p, r.Path)))
+        return rows.Select(r =>
             {
-                var t = tally[row.Id];
-                tally[row.Id] = (t.People + 1, t.WithGaps + (gaps > 0 ? 1 : 0), t.Weighted + gaps);
-            }
-        }
-
-        return rows.Select(r => new RiskRow(r, tally[r.Id].People, tally[r.Id].WithGaps, tally[r.Id].Weighted))
+                var facing = todays.TryGetValue(r.Id, out var s) ? s.PatientFacing : new PatientFacingSummary(0, 0, []);
+                return new RiskRow(r, facing.People, facing.WithGaps, facing.Gaps.Sum(g => g.NotCompliant * weights.GetValueOrDefault(g.SubjectId, 1)));
+            })
             .OrderByDescending(r => r.PerTenPeople ?? -1).ThenBy(r => r.Unit.Name, StringComparer.Ordinal).ToList();
     }
 

@@ -316,7 +316,9 @@ public sealed class EngineTests
     {
         public bool Equals(UnitSummary? x, UnitSummary? y) =>
             x is not null && y is not null && x.Kind == y.Kind && x.Id == y.Id && x.People == y.People && x.Overdue == y.Overdue
-            && x.Expiring30 == y.Expiring30 && x.Expiring60 == y.Expiring60 && x.Expiring90 == y.Expiring90 && x.Subjects.SequenceEqual(y.Subjects);
+            && x.Expiring30 == y.Expiring30 && x.Expiring60 == y.Expiring60 && x.Expiring90 == y.Expiring90 && x.Subjects.SequenceEqual(y.Subjects)
+            && x.PatientFacing.People == y.PatientFacing.People && x.PatientFacing.WithGaps == y.PatientFacing.WithGaps
+            && x.PatientFacing.Gaps.SequenceEqual(y.PatientFacing.Gaps);
 
         public int GetHashCode(UnitSummary obj) => obj.Id;
     }

@@ -27,10 +27,14 @@ public class EngineMatchesReferenceTests
         var engine = await ComplianceEngineLoader.LoadAsync(db);
         var org = Assert.Single(engine.OrganisationIds);
         var ward = engine.Departments.First(d => d.Kind == Core.Workforce.DepartmentKind.Ward);
+        var facing = engine.AsOf(org, today).Single(u => u.Kind == EngineUnitKind.Organisation).PatientFacing;
+        Assert.InRange(facing.People, 1, generated.Staff - 1); // some patient-facing people, not everyone
+        Assert.InRange(facing.WithGaps, 1, facing.People - 1);
         foreach (var day in new[] { today, today.AddDays(-45), today.AddDays(-400) })
         {
             Assert.Empty(await EngineComparison.WithReferenceAsync(db, engine, org, null, day));
             Assert.Empty(await EngineComparison.WithReferenceAsync(db, engine, org, ward.Id, day));
+            Assert.Empty(await EngineComparison.PatientFacingWithReferenceAsync(db, engine, org, day));
         }
 
         engine.Recompute(today);

@@ -39,6 +39,7 @@ public sealed partial class ComplianceEngine
     private readonly long[]?[] completionOverride;
     private readonly Exemptions exemptions;
     private readonly Caps caps;
+    private readonly bool[] kindFacing;
     private readonly Dictionary<int, int> deptIndex;
     private readonly Dictionary<int, int> siteIndex;
     private readonly Dictionary<int, int> orgIndex;
@@ -72,6 +73,7 @@ public sealed partial class ComplianceEngine
         this.exemptions = exemptions;
         this.caps = caps;
         completionOverride = new long[]?[people.Staff.Length];
+        kindFacing = kinds.Select(k => k.Facts.PatientContact || k.Facts.RegisteredClinician).ToArray();
         deptIndex = depts.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i);
         siteIndex = siteIds.Select((s, i) => (s, i)).ToDictionary(x => x.s, x => x.i);
         orgIndex = orgs.Select((o, i) => (o.Id, i)).ToDictionary(x => x.Id, x => x.i);
@@ -155,6 +157,7 @@ public sealed partial class ComplianceEngine
                     profile.Competency.AsSpan().CopyTo(comp.AsSpan(at, len));
                     var tally = Evaluate(p, d, profile, ks[..count], state.AsSpan(at, len), expires.AsSpan(at, len));
                     local.Add(units[..UnitsOf(p, d, units)], profile.SubjectMask, tally, 1);
+                    AddPatientFacing(local, p, d, profile, tally, 1, units);
                 }
 
                 return local;
@@ -221,6 +224,8 @@ public sealed partial class ComplianceEngine
             var u = units[..UnitsOf(p, day, units)];
             totals.Add(u, profile.SubjectMask, before, -1);
             totals.Add(u, profile.SubjectMask, after, 1);
+            AddPatientFacing(totals, p, day, profile, before, -1, units);
+            AddPatientFacing(totals, p, day, profile, after, 1, units);
         }
     }
 
@@ -346,6 +351,7 @@ public sealed partial class ComplianceEngine
                 var profile = ProfileFor(k[..count]);
                 var tally = Evaluate(p, d, profile, ks[..count], state[..profile.Count], expires[..profile.Count]);
                 local.Add(units[..UnitsOf(p, d, units)], profile.SubjectMask, tally, 1);
+                AddPatientFacing(local, p, d, profile, tally, 1, units);
             }
 
             return local;
@@ -404,7 +410,8 @@ public sealed partial class ComplianceEngine
             }
         }
 
-        return new UnitSummary(kind, id, t.People[unit], list, t.Overdue[unit], t.Expiring30[unit], t.Expiring60[unit], t.Expiring90[unit]);
+        return new UnitSummary(kind, id, t.People[unit], list, t.Overdue[unit], t.Expiring30[unit], t.Expiring60[unit], t.Expiring90[unit],
+            FacingSummary(t, unit));
     }
 
     /// <summary>The kinds of the person's positions current on the day (sorted, distinct), each with its earliest start; 0 when not employed.</summary>
@@ -456,7 +463,7 @@ public sealed partial class ComplianceEngine
     }
 
     /// <summary>The units a person counts in on the day: every department above each current position, their sites, the organisation, everything.</summary>
-    private int UnitsOf(int p, int d, Span<int> units)
+    private int UnitsOf(int p, int d, Span<int> units, bool patientFacingOnly = false)
     {
         var count = 0;
         void Add(Span<int> buffer, int unit)
@@ -474,7 +481,7 @@ public sealed partial class ComplianceEngine
 
         for (var i = positions.Start[p]; i < positions.Start[p + 1]; i++)
         {
-            if (positions.From[i] > d || d >= positions.Until[i])
+            if (positions.From[i] > d || d >= positions.Until[i] || (patientFacingOnly && !kindFacing[positions.Kind[i]]))
             {
                 continue;
             }
@@ -489,6 +496,11 @@ public sealed partial class ComplianceEngine
             {
                 Add(units, x);
             }
+        }
+
+        if (count == 0 && patientFacingOnly)
+        {
+            return 0;
         }
 
         Add(units, depts.Length + siteIds.Length + people.Org[p]);
@@ -540,6 +552,7 @@ public sealed partial class ComplianceEngine
             Grace = requirements.Select(x => x.r.GraceDays).ToArray(),
             KindMask = requirements.Select(x => x.r.Reasons.Aggregate(0u, (m, reason) => m | (1u << reason.PositionId))).ToArray(),
             SubjectMask = mask,
+            PatientFacing = kindIds.Any(k => kindFacing[k]),
         };
     }
 
@@ -760,6 +773,29 @@ public sealed partial class ComplianceEngine
         public int[] Expiring60 { get; } = new int[units];
         public int[] Expiring90 { get; } = new int[units];
 
+        /// <summary>People counted in a unit through a current patient-facing or registered position.</summary>
+        public int[] FacingPeople { get; } = new int[units];
+
+        /// <summary>Of those, people not compliant in at least one subject.</summary>
+        public int[] FacingWithGaps { get; } = new int[units];
+
+        /// <summary>[unit * subjects + subject]: of those, people not compliant in the subject.</summary>
+        public int[] FacingNotMet { get; } = new int[units * subjects];
+
+        public void AddFacing(ReadOnlySpan<int> unitList, ulong notMet, int sign)
+        {
+            foreach (var u in unitList)
+            {
+                FacingPeople[u] += sign;
+                FacingWithGaps[u] += notMet == 0 ? 0 : sign;
+                var row = u * subjects;
+                for (var bits = notMet; bits != 0; bits &= bits - 1)
+                {
+                    FacingNotMet[row + BitOperations.TrailingZeroCount(bits)] += sign;
+                }
+            }
+        }
+
         public void Add(ReadOnlySpan<int> unitList, ulong required, Tally tally, int sign)
         {
             var met = required & ~tally.NotMet;
@@ -800,6 +836,9 @@ public sealed partial class ComplianceEngine
             Sum(Expiring30, other.Expiring30);
             Sum(Expiring60, other.Expiring60);
             Sum(Expiring90, other.Expiring90);
+            Sum(FacingPeople, other.FacingPeople);
+            Sum(FacingWithGaps, other.FacingWithGaps);
+            Sum(FacingNotMet, other.FacingNotMet);
         }
     }
 }

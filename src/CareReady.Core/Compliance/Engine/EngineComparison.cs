@@ -1,5 +1,6 @@
 using CareReady.Core.Data;
 using CareReady.Core.Security;
+using Microsoft.EntityFrameworkCore;
 
 namespace CareReady.Core.Compliance.Engine;
 
@@ -39,6 +40,42 @@ public static class EngineComparison
         if (!reference.SequenceEqual(unit.Subjects.OrderBy(s => s.SubjectId)))
         {
             problems.Add($"subject totals differ: reference [{string.Join(", ", reference)}] engine [{string.Join(", ", unit.Subjects)}]");
+        }
+
+        return problems;
+    }
+
+    /// <summary>
+    /// The patient-facing totals of every department of an organisation on a day (risk exposure's ground), engine vs
+    /// the reference: the snapshot's statuses per person, counted in each department above each of their current
+    /// positions that is patient-facing or a registered clinician's.
+    /// </summary>
+    public static async Task<List<string>> PatientFacingWithReferenceAsync(AppDbContext db, ComplianceEngine engine, int organisationId, DateOnly day, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(engine);
+        var scope = new AccessScope("bench", organisationId, true, new HashSet<int>(), null, new HashSet<string>());
+        var snapshot = await new ComputeComplianceSnapshot(db).RunAsync(scope, null, day, ct);
+        var paths = await db.Departments.AsNoTracking().Where(d => d.OrganisationId == organisationId).ToDictionaryAsync(d => d.Id, d => d.Path, ct);
+        var facingDepartments = (await db.Positions.AsNoTracking()
+                .Where(p => p.OrganisationId == organisationId && p.StartDate <= day && (p.EndDate == null || p.EndDate > day) && (p.PatientContact || p.RegisteredClinician))
+                .Select(p => new { p.StaffMemberId, p.DepartmentId })
+                .ToListAsync(ct))
+            .ToLookup(p => p.StaffMemberId, p => paths[p.DepartmentId]);
+        var problems = new List<string>();
+        foreach (var unit in engine.AsOf(organisationId, day).Where(u => u.Kind == EngineUnitKind.Department))
+        {
+            var path = paths[unit.Id];
+            var people = snapshot.People.Where(p => facingDepartments[p.StaffMemberId].Any(d => Workforce.DepartmentTree.IsWithin(d, path))).ToList();
+            var notMet = people.Select(p => p.Statuses.GroupBy(s => s.Requirement.Competency.SubjectId).Where(g => !g.All(s => s.IsCompliant)).Select(g => g.Key).ToList()).ToList();
+            var gaps = notMet.SelectMany(x => x).GroupBy(x => x).Select(g => new SubjectGap(g.Key, g.Count())).OrderBy(g => g.SubjectId).ToList();
+            var expected = new PatientFacingSummary(people.Count, notMet.Count(x => x.Count > 0), gaps);
+            var actual = unit.PatientFacing;
+            if (expected.People != actual.People || expected.WithGaps != actual.WithGaps || !expected.Gaps.SequenceEqual(actual.Gaps.OrderBy(g => g.SubjectId)))
+            {
+                problems.Add($"dept {unit.Id} patient-facing: reference {expected.People}/{expected.WithGaps} [{string.Join(", ", expected.Gaps)}], "
+                    + $"engine {actual.People}/{actual.WithGaps} [{string.Join(", ", actual.Gaps)}]");
+            }
         }
 
         return problems;

@@ -28,7 +28,18 @@ public sealed record UnitSummary(
     int Overdue,
     int Expiring30,
     int Expiring60,
-    int Expiring90);
+    int Expiring90,
+    PatientFacingSummary PatientFacing);
+
+/// <summary>
+/// The unit's people in patient-facing or registered roles: those counted in it through such a current
+/// position, how many are not compliant in at least one subject, and per subject how many are not
+/// compliant in it (the ground for risk exposure).
+/// </summary>
+public sealed record PatientFacingSummary(int People, int WithGaps, IReadOnlyList<SubjectGap> Gaps);
+
+/// <summary>People in patient-facing or registered roles who are not compliant in a subject.</summary>
+public readonly record struct SubjectGap(int SubjectId, int NotCompliant);
 
 /// <summary>One person × requirement status as the engine holds it.</summary>
 public readonly record struct EngineCell(int StaffMemberId, int CompetencyId, ComplianceState State, DateOnly? ExpiresOn);
@@ -64,6 +75,10 @@ internal sealed class Profile
     public required uint[] KindMask { get; init; }
 
     public required ulong SubjectMask { get; init; }
+
+    /// <summary>At least one of the kinds is patient-facing or a registered clinician's.</summary>
+    public required bool PatientFacing { get; init; }
+
     public int Count => Competency.Length;
 }
 
