@@ -1,6 +1,6 @@
 namespace CareReady.Core.Identity;
 
-/// <summary>The seven roles. A user may hold several.</summary>
+/// <summary>The eight roles. A user may hold several.</summary>
 public static class Roles
 {
     public const string Learner = nameof(Learner);
@@ -14,5 +14,12 @@ public static class Roles
     /// <summary>Board and leadership: the organisation's dashboards, impact and goals (figures, not people's records).</summary>
     public const string Executive = nameof(Executive);
 
-    public static readonly IReadOnlyList<string> All = [Learner, Manager, Educator, EducatorLead, ComplianceLead, Admin, Executive];
+    /// <summary>
+    /// A regional or national team in a deployment that holds many organisations: compliance figures per organisation
+    /// across the deployment (the national heatmap), never anyone's record. Granted only from the command line by
+    /// whoever runs the deployment (<c>careready user create --role NationalAnalyst</c>).
+    /// </summary>
+    public const string NationalAnalyst = nameof(NationalAnalyst);
+
+    public static readonly IReadOnlyList<string> All = [Learner, Manager, Educator, EducatorLead, ComplianceLead, Admin, Executive, NationalAnalyst];
 }

@@ -38,11 +38,13 @@ public static class AnalyticsEndpoints
         services.AddScoped<AnalyseImpact>();
         services.AddScoped<LeadershipDashboard>();
         services.AddScoped<StrategicGoals>();
+        services.AddScoped<NationalHeatmap>();
         return services;
     }
 
     public static RouteGroupBuilder MapAnalyticsEndpoints(this RouteGroupBuilder api)
     {
+        api.MapNationalHeatmapEndpoints();
         var group = api.MapGroup("/analytics").WithTags("Analytics").RequireAuthorization(Policies.AnalyticsReaders);
 
         group.MapGet("/measures", async (CurrentUser current, AppDbContext db, CancellationToken ct) =>

@@ -19,6 +19,7 @@ public static class Policies
 
     /// <summary>May open the analytics dashboards and impact view: managers (their units), executives, compliance leads, admins.</summary>
     public const string AnalyticsReaders = nameof(AnalyticsReaders);
+    public const string NationalAnalysts = nameof(NationalAnalysts);
 
     /// <summary>May define performance measures, import their values and record training pushes.</summary>
     public const string MeasureEditors = nameof(MeasureEditors);
@@ -56,6 +57,7 @@ public static class SecuritySetup
             .AddPolicy(Policies.RuleEditors, p => p.RequireRole(Roles.ComplianceLead, Roles.Admin))
             .AddPolicy(Policies.Importers, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.AnalyticsReaders, p => p.RequireRole(Roles.Manager, Roles.Executive, Roles.ComplianceLead, Roles.Admin))
+            .AddPolicy(Policies.NationalAnalysts, p => p.RequireRole(Roles.NationalAnalyst))
             .AddPolicy(Policies.MeasureEditors, p => p.RequireRole(Roles.ComplianceLead, Roles.Admin))
             .AddPolicy(Policies.GoalSetters, p => p.RequireRole(Roles.Executive, Roles.ComplianceLead, Roles.Admin));
 

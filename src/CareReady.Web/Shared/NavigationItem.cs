@@ -49,6 +49,11 @@ public static class Navigation
             items.Add(new("Analytics", "/analytics"));
         }
 
+        if (user.IsInRole(Roles.NationalAnalyst))
+        {
+            items.Add(new("National heatmap", "/analytics/national"));
+        }
+
         items.Add(new("Competencies", "/competencies"));
         if (user.IsInRole(Roles.Educator) || user.IsInRole(Roles.EducatorLead) || orgWide)
         {
@@ -77,6 +82,7 @@ public static class Navigation
     public static string RoleLabel(ClaimsPrincipal user) =>
         user.IsInRole(Roles.Admin) ? "Administrator"
         : user.IsInRole(Roles.Executive) ? "Executive"
+        : user.IsInRole(Roles.NationalAnalyst) ? "National analyst"
         : user.IsInRole(Roles.ComplianceLead) ? "Compliance lead"
         : user.IsInRole(Roles.EducatorLead) ? "Educator lead"
         : user.IsInRole(Roles.Educator) ? "Educator"
