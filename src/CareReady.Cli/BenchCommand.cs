@@ -26,6 +26,7 @@ public static class BenchCommand
         command.Subcommands.Add(BenchPathwaysCommand.Create());
         command.Subcommands.Add(BenchChangeCommand.Create());
         command.Subcommands.Add(BenchLrsCommand.Create());
+        command.Subcommands.Add(BenchDashboardsCommand.Create());
         return command;
     }
 
@@ -325,19 +326,9 @@ public static class BenchCommand
         return list;
     }
 
-    private static double Median(IEnumerable<double> values) => Percentile(values.ToList(), 50);
+    private static double Median(IEnumerable<double> values) => Percentiles.Median(values.ToList());
 
-    private static double Percentile(List<double> values, int percent)
-    {
-        if (values.Count == 0)
-        {
-            return double.NaN;
-        }
-
-        var sorted = values.Order().ToList();
-        var rank = (int)Math.Ceiling(percent / 100.0 * sorted.Count) - 1;
-        return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
-    }
+    private static double Percentile(List<double> values, int percent) => Percentiles.Of(values, percent);
 
     private static string[] Row(string name, List<double> engine, List<double> sql)
     {

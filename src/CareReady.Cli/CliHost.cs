@@ -14,7 +14,8 @@ namespace CareReady.Cli;
 /// </summary>
 public static class CliHost
 {
-    public static ServiceProvider Build()
+    /// <param name="configure">More services (or replacements: registered last, they win), e.g. a benchmark's clock.</param>
+    public static ServiceProvider Build(Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder()
             .SetBasePath(Directory.GetCurrentDirectory())
@@ -36,6 +37,7 @@ public static class CliHost
         services.AddScoped<CareReady.Core.Workforce.Import.ImportStaff>();
         services.AddScoped<CareReady.Core.Workforce.Import.ImportDepartments>();
         CareReady.Core.Notifications.NotificationSetup.AddCareReadyNotifications(services, configuration);
+        configure?.Invoke(services);
         return services.BuildServiceProvider();
     }
 }

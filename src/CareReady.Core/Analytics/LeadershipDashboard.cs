@@ -55,7 +55,7 @@ public sealed class LeadershipDashboard(AppDbContext db, ComplianceHistory histo
         var shownSubjects = subjects.Where(s => trend.Any(t => t.BySubject.ContainsKey(s.Id)) || heatmap.Any(h => h.BySubject.ContainsKey(s.Id))).ToList();
 
         var risk = Risk(rows, subjects, todays);
-        var people = await CurrentPeopleAsync(scope.OrganisationId, rows, today, cancellationToken);
+        var people = await CurrentPeopleAsync(scope.OrganisationId, rows, visible, today, cancellationToken);
         var ai = await AiReadinessAsync(scope.OrganisationId, rows, people, cancellationToken);
         var engagement = await EngagementAsync(scope.OrganisationId, rows, people, today, cancellationToken);
         return new Dashboard(focusName, today, shownSubjects, trend, heatmap, risk, ai, engagement);
@@ -123,23 +123,56 @@ public sealed class LeadershipDashboard(AppDbContext db, ComplianceHistory histo
     }
 
     /// <summary>Staff employed today with a current position in each row unit (or below it).</summary>
-    private async Task<Dictionary<int, HashSet<int>>> CurrentPeopleAsync(int organisationId, List<DashboardUnit> rows, DateOnly today, CancellationToken cancellationToken)
+    private async Task<Dictionary<int, HashSet<int>>> CurrentPeopleAsync(int organisationId, List<DashboardUnit> rows, List<Department> visible, DateOnly today, CancellationToken cancellationToken)
     {
         var positions = await db.Positions.AsNoTracking()
             .Where(p => p.OrganisationId == organisationId && p.StartDate <= today && (p.EndDate == null || p.EndDate > today))
             .Join(db.Staff.Where(s => s.StartDate <= today && (s.LeavingDate == null || s.LeavingDate > today)), p => p.StaffMemberId, s => s.Id, (p, s) => new { p.StaffMemberId, p.DepartmentId })
-            .Join(db.Departments, p => p.DepartmentId, d => d.Id, (p, d) => new { p.StaffMemberId, d.Path })
             .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.Id, r => positions.Where(p => DepartmentTree.IsWithin(p.Path, r.Path)).Select(p => p.StaffMemberId).ToHashSet());
+        var paths = visible.ToDictionary(d => d.Id, d => d.Path);
+        var rowsOfDepartment = paths.ToDictionary(d => d.Key, d => rows.Where(r => DepartmentTree.IsWithin(d.Value, r.Path)).Select(r => r.Id).ToList());
+        var people = rows.ToDictionary(r => r.Id, _ => new HashSet<int>());
+        foreach (var p in positions)
+        {
+            foreach (var row in rowsOfDepartment.GetValueOrDefault(p.DepartmentId) ?? [])
+            {
+                people[row].Add(p.StaffMemberId);
+            }
+        }
+
+        return people;
+    }
+
+    /// <summary>Per staff member: the row units they count in (the inverse of <see cref="CurrentPeopleAsync"/>).</summary>
+    private static Dictionary<int, List<int>> RowsOf(Dictionary<int, HashSet<int>> people)
+    {
+        var rows = new Dictionary<int, List<int>>();
+        foreach (var (row, staff) in people)
+        {
+            foreach (var s in staff)
+            {
+                if (!rows.TryGetValue(s, out var list))
+                {
+                    rows[s] = list = [];
+                }
+
+                list.Add(row);
+            }
+        }
+
+        return rows;
     }
 
     private async Task<List<AiReadinessRow>> AiReadinessAsync(int organisationId, List<DashboardUnit> rows, Dictionary<int, HashSet<int>> people, CancellationToken cancellationToken)
     {
+        var aiLevels = await db.Competencies.AsNoTracking().Where(k => k.Subject!.FrameworkCode == ReferenceCatalogue.AiFrameworkCode)
+            .ToDictionaryAsync(k => k.Id, k => k.Level, cancellationToken);
+        var ai = aiLevels.Keys.ToList();
         var levels = (await db.Completions.AsNoTracking()
-                .Where(c => c.OrganisationId == organisationId)
-                .Join(db.Competencies.Where(k => k.Subject!.FrameworkCode == ReferenceCatalogue.AiFrameworkCode), c => c.CompetencyId, k => k.Id, (c, k) => new { c.StaffMemberId, k.Level })
+                .Where(c => c.OrganisationId == organisationId && c.IsLatest && ai.Contains(c.CompetencyId))
+                .Select(c => new { c.StaffMemberId, c.CompetencyId })
                 .ToListAsync(cancellationToken))
-            .GroupBy(x => x.StaffMemberId).ToDictionary(g => g.Key, g => g.Max(x => x.Level));
+            .GroupBy(x => x.StaffMemberId).ToDictionary(g => g.Key, g => g.Max(x => aiLevels[x.CompetencyId]));
         var scores = await reliance.PerUnitAsync(organisationId, people, cancellationToken);
         return rows.Select(r =>
         {
@@ -156,23 +189,45 @@ public sealed class LeadershipDashboard(AppDbContext db, ComplianceHistory histo
         var sinceTime = since.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var completions = await db.Completions.AsNoTracking()
             .Where(c => c.OrganisationId == organisationId && c.CompletedOn > since && c.CompletedOn <= today)
-            .GroupJoin(db.ModuleVersions, c => c.ModuleVersionId, v => v.Id, (c, v) => new { c, v })
-            .SelectMany(x => x.v.DefaultIfEmpty(), (x, v) => new { x.c.StaffMemberId, x.c.ModuleVersionId, Minutes = v == null ? 0 : v.EstimatedMinutes })
+            .GroupBy(c => new { c.StaffMemberId, c.ModuleVersionId })
+            .Select(g => new { g.Key.StaffMemberId, g.Key.ModuleVersionId, Count = g.Count() })
             .ToListAsync(cancellationToken);
+        var minutes = await db.ModuleVersions.AsNoTracking().Where(v => v.OrganisationId == organisationId)
+            .ToDictionaryAsync(v => v.Id, v => v.EstimatedMinutes, cancellationToken);
         var progress = await db.LearningProgress.AsNoTracking()
             .Where(p => p.OrganisationId == organisationId && p.UpdatedAt >= sinceTime)
             .Select(p => new { p.StaffMemberId, p.ModuleVersionId, p.StartedAt })
             .ToListAsync(cancellationToken);
         var passed = completions.Where(c => c.ModuleVersionId != null).Select(c => (c.StaffMemberId, c.ModuleVersionId!.Value)).ToHashSet();
-        return rows.Select(r =>
+
+        var index = rows.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var rowsOf = RowsOf(people);
+        var tally = new (int Completions, int Minutes, int Started, int Completed)[rows.Count];
+        var active = rows.Select(_ => new HashSet<int>()).ToArray();
+        foreach (var c in completions)
         {
-            var staff = people[r.Id];
-            var mine = completions.Where(c => staff.Contains(c.StaffMemberId)).ToList();
-            var started = progress.Where(p => staff.Contains(p.StaffMemberId) && p.StartedAt >= sinceTime).ToList();
-            var active = mine.Select(c => c.StaffMemberId).Concat(progress.Where(p => staff.Contains(p.StaffMemberId)).Select(p => p.StaffMemberId)).Distinct().Count();
-            return new EngagementRow(r, staff.Count, active, mine.Count,
-                mine.Where(c => c.ModuleVersionId != null).Sum(c => c.Minutes),
-                started.Count, started.Count(p => passed.Contains((p.StaffMemberId, p.ModuleVersionId))));
-        }).ToList();
+            foreach (var row in rowsOf.GetValueOrDefault(c.StaffMemberId) ?? [])
+            {
+                var t = tally[index[row]];
+                var each = c.ModuleVersionId is int v ? minutes.GetValueOrDefault(v) : 0;
+                tally[index[row]] = (t.Completions + c.Count, t.Minutes + (each * c.Count), t.Started, t.Completed);
+                active[index[row]].Add(c.StaffMemberId);
+            }
+        }
+
+        foreach (var p in progress)
+        {
+            foreach (var row in rowsOf.GetValueOrDefault(p.StaffMemberId) ?? [])
+            {
+                active[index[row]].Add(p.StaffMemberId);
+                if (p.StartedAt >= sinceTime)
+                {
+                    var t = tally[index[row]];
+                    tally[index[row]] = (t.Completions, t.Minutes, t.Started + 1, t.Completed + (passed.Contains((p.StaffMemberId, p.ModuleVersionId)) ? 1 : 0));
+                }
+            }
+        }
+
+        return rows.Select((r, i) => new EngagementRow(r, people[r.Id].Count, active[i].Count, tally[i].Completions, tally[i].Minutes, tally[i].Started, tally[i].Completed)).ToList();
     }
 }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CareReady.Core.Analytics;
 
 /// <summary>One organisation's row of the national heatmap: its people counted today and compliance per subject.</summary>
-public sealed record NationalRow(string Code, string Name, int People, IReadOnlyDictionary<int, ComplianceFigure> BySubject);
+public sealed record NationalRow(int Id, string Code, string Name, int People, IReadOnlyDictionary<int, ComplianceFigure> BySubject);
 
 /// <summary>Compliance per framework subject (columns) and organisation (rows) today, with the deployment's total.</summary>
 public sealed record NationalHeatmapView(DateOnly Today, IReadOnlyList<DashboardSubject> Subjects, IReadOnlyList<NationalRow> Organisations, NationalRow Total);
@@ -47,9 +47,9 @@ public sealed class NationalHeatmap(AppDbContext db, ComplianceHistory history, 
             .ToList();
         var columns = subjects.Select(s => s.Id).ToHashSet();
         var rows = organisations.Where(o => summaries[o.Id].People > 0)
-            .Select(o => new NationalRow(o.Code, o.Name, summaries[o.Id].People, Figures(summaries[o.Id].Subjects.Where(s => columns.Contains(s.SubjectId)))))
+            .Select(o => new NationalRow(o.Id, o.Code, o.Name, summaries[o.Id].People, Figures(summaries[o.Id].Subjects.Where(s => columns.Contains(s.SubjectId)))))
             .OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
-        var total = new NationalRow("", "All organisations", rows.Sum(r => r.People),
+        var total = new NationalRow(0, "", "All organisations", rows.Sum(r => r.People),
             Figures(rows.SelectMany(r => r.BySubject.Select(x => new SubjectTotal(x.Key, x.Value.Required, x.Value.Compliant)))));
         var shown = subjects.Where(s => total.BySubject.ContainsKey(s.Id)).ToList();
         return new NationalHeatmapView(today, shown, rows, total);

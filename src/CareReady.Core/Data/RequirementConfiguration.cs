@@ -59,6 +59,8 @@ internal sealed class CompletionConfiguration : IEntityTypeConfiguration<Complet
         // regulatory-change preview's probe — is answered from the index alone (ADR 0011).
         b.HasIndex(x => new { x.OrganisationId, x.StaffMemberId, x.CompetencyId, x.CompletedOn }).IncludeProperties(x => x.Id);
         b.HasIndex(x => x.ModuleVersionId);
+        // The dashboards' engagement: an organisation's completions of the last days, read from the index alone.
+        b.HasIndex(x => new { x.OrganisationId, x.CompletedOn }).IncludeProperties(x => new { x.StaffMemberId, x.ModuleVersionId });
         // "Whose current certification rests on this module version?" — the regulatory-change preview and apply — read
         // from this index alone: only latest completions, by organisation and module version (ADR 0011).
         b.HasIndex(x => new { x.OrganisationId, x.ModuleVersionId }, "IX_Completions_Latest_ModuleVersion")

@@ -516,6 +516,10 @@ namespace CareReady.Migrations.Postgres.Migrations
 
                     b.HasIndex("StaffMemberId");
 
+                    b.HasIndex("OrganisationId", "CompletedOn");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrganisationId", "CompletedOn"), new[] { "StaffMemberId", "ModuleVersionId" });
+
                     b.HasIndex("OrganisationId", "StaffMemberId", "CompetencyId", "CompletedOn");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrganisationId", "StaffMemberId", "CompetencyId", "CompletedOn"), new[] { "Id" });

@@ -491,6 +491,9 @@ namespace CareReady.Migrations.Sqlite.Migrations
 
                     b.HasIndex("StaffMemberId");
 
+                    b.HasIndex("OrganisationId", "CompletedOn")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "StaffMemberId", "ModuleVersionId" });
+
                     b.HasIndex("OrganisationId", "StaffMemberId", "CompetencyId", "CompletedOn")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "Id" });
 
