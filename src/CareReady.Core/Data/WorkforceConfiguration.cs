@@ -80,6 +80,9 @@ internal sealed class PositionConfiguration : IEntityTypeConfiguration<Position>
         b.HasOne<StaffGroup>().WithMany().HasForeignKey(x => x.StaffGroupCode).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.OrganisationId, x.AssignmentNumber }).IsUnique();
-        b.HasIndex(x => new { x.OrganisationId, x.DepartmentId });
+        // Carries what the regulatory-change preview and the dashboards read of an organisation's current positions,
+        // so those reads come from the index alone (ADR 0011).
+        b.HasIndex(x => new { x.OrganisationId, x.DepartmentId })
+            .IncludeProperties(x => new { x.StaffMemberId, x.StaffGroupCode, x.StartDate, x.EndDate });
     }
 }

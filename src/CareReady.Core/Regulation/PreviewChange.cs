@@ -57,16 +57,32 @@ public sealed class PreviewChange(AppDbContext db, TimeProvider time)
         var positions = (await db.Positions.Where(p => p.OrganisationId == scope.OrganisationId && p.StartDate <= day && (p.EndDate == null || p.EndDate > day))
                 .Select(p => new { p.StaffMemberId, p.DepartmentId, p.StaffGroupCode }).ToListAsync(ct))
             .ToLookup(p => p.StaffMemberId);
-        var read = affected.SelectMany(r => positions[r.StaffMemberId].DefaultIfEmpty(),
-                (r, p) => new { r.CompletionId, r.StaffMemberId, r.CompetencyId, p?.DepartmentId, p?.StaffGroupCode })
-            .ToList();
-        var people = read.Select(r => r.StaffMemberId).Distinct().Count();
-        var certifications = read.Select(r => r.CompletionId).Distinct().Count();
-        var byDepartment = read.Where(r => r.DepartmentId is not null).GroupBy(r => r.DepartmentId!.Value)
-            .Select(g => new { g.Key, People = g.Select(r => r.StaffMemberId).Distinct().Count() }).ToList();
-        var byGroup = read.Where(r => r.StaffGroupCode is not null).GroupBy(r => r.StaffGroupCode!, StringComparer.Ordinal)
-            .Select(g => new { g.Key, People = g.Select(r => r.StaffMemberId).Distinct().Count() }).ToList();
-        var byCompetency = read.DistinctBy(r => r.CompletionId).GroupBy(r => r.CompetencyId).Select(g => new { g.Key, People = g.Count() }).ToList();
+
+        // One pass: people per department and staff group (a person once however many positions), certifications per competency.
+        var people = new HashSet<int>();
+        var certifications = new HashSet<long>();
+        var departmentPeople = new Dictionary<int, HashSet<int>>();
+        var groupPeople = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+        var competencyCounts = new Dictionary<int, int>();
+        foreach (var r in affected)
+        {
+            people.Add(r.StaffMemberId);
+            if (!certifications.Add(r.CompletionId))
+            {
+                continue;
+            }
+
+            competencyCounts[r.CompetencyId] = competencyCounts.GetValueOrDefault(r.CompetencyId) + 1;
+            foreach (var p in positions[r.StaffMemberId])
+            {
+                Add(departmentPeople, p.DepartmentId, r.StaffMemberId);
+                Add(groupPeople, p.StaffGroupCode, r.StaffMemberId);
+            }
+        }
+
+        var byDepartment = departmentPeople.Select(d => new { d.Key, People = d.Value.Count }).ToList();
+        var byGroup = groupPeople.Select(g => new { g.Key, People = g.Value.Count }).ToList();
+        var byCompetency = competencyCounts.Select(c => new { c.Key, People = c.Value }).ToList();
 
         var departmentIds = byDepartment.Select(d => d.Key).ToList();
         var departments = await db.Departments.Where(d => departmentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
@@ -74,11 +90,22 @@ public sealed class PreviewChange(AppDbContext db, TimeProvider time)
         var competencyIds = byCompetency.Select(c => c.Key).ToList();
         var competencies = await db.Competencies.Where(c => competencyIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => (c.Code, c.Name), ct);
 
-        return new ChangeImpact(summary, day, content, people, certifications,
+        return new ChangeImpact(summary, day, content, people.Count, certifications.Count,
             [.. byDepartment.Select(d => new ImpactCount(d.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), departments[d.Key], d.People)).OrderByDescending(d => d.People).ThenBy(d => d.Name, StringComparer.Ordinal)],
             [.. byGroup.Select(g => new ImpactCount(g.Key, groups.GetValueOrDefault(g.Key, g.Key), g.People)).OrderByDescending(g => g.People).ThenBy(g => g.Name, StringComparer.Ordinal)],
             [.. byCompetency.Select(c => new ImpactCount(competencies[c.Key].Code, competencies[c.Key].Name, c.People)).OrderBy(c => c.Key, StringComparer.Ordinal)],
             change.Status == ChangeStatus.Applied && !await UndoChange.AnyoneActedAsync(db, change, ct));
+    }
+
+    private static void Add<TKey>(Dictionary<TKey, HashSet<int>> sets, TKey key, int staffMemberId)
+        where TKey : notnull
+    {
+        if (!sets.TryGetValue(key, out var set))
+        {
+            sets[key] = set = [];
+        }
+
+        set.Add(staffMemberId);
     }
 
     /// <summary>The full list for download (ordered by name), same rows as the counts.</summary>

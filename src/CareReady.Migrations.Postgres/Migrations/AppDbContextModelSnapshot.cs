@@ -2638,6 +2638,8 @@ namespace CareReady.Migrations.Postgres.Migrations
 
                     b.HasIndex("OrganisationId", "DepartmentId");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrganisationId", "DepartmentId"), new[] { "StaffMemberId", "StaffGroupCode", "StartDate", "EndDate" });
+
                     b.ToTable("Positions");
                 });
 

@@ -2530,7 +2530,8 @@ namespace CareReady.Migrations.Sqlite.Migrations
                     b.HasIndex("OrganisationId", "AssignmentNumber")
                         .IsUnique();
 
-                    b.HasIndex("OrganisationId", "DepartmentId");
+                    b.HasIndex("OrganisationId", "DepartmentId")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "StaffMemberId", "StaffGroupCode", "StartDate", "EndDate" });
 
                     b.ToTable("Positions");
                 });

@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace CareReady.Migrations.Postgres.Migrations
+namespace CareReady.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class CompletionsByDay : Migration
+    public partial class ReadIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,8 +13,7 @@ namespace CareReady.Migrations.Postgres.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Completions_OrganisationId_CompletedOn",
                 table: "Completions",
-                columns: new[] { "OrganisationId", "CompletedOn" })
-                .Annotation("Npgsql:IndexInclude", new[] { "StaffMemberId", "ModuleVersionId" });
+                columns: new[] { "OrganisationId", "CompletedOn" });
         }
 
         /// <inheritdoc />
