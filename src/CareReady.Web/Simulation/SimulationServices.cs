@@ -26,6 +26,8 @@ public static class SimulationServices
         services.AddScoped<GetDebrief>();
         services.AddScoped<ScenarioReport>();
         services.AddScoped<TeamRelianceReport>();
+        services.AddScoped<IngestSimulationStatements>();
+        services.AddHostedService<SimulationStatementIngester>();
         return services;
     }
 }
