@@ -30,6 +30,18 @@ internal sealed class ScenarioVersionConfiguration : IEntityTypeConfiguration<Sc
         b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.ScenarioId, x.Number }).IsUnique();
         b.HasIndex(x => new { x.OrganisationId, x.Status });
+        b.HasMany(x => x.Guidelines).WithOne().HasForeignKey(x => x.ScenarioVersionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ScenarioGuidelineCitationConfiguration : IEntityTypeConfiguration<ScenarioGuidelineCitation>
+{
+    public void Configure(EntityTypeBuilder<ScenarioGuidelineCitation> b)
+    {
+        b.Property(x => x.Source).HasMaxLength(300);
+        b.Property(x => x.Version).HasMaxLength(100);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.OrganisationId, x.Source, x.Version });
     }
 }
 

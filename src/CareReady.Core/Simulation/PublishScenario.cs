@@ -55,8 +55,10 @@ public sealed class PublishScenario(AppDbContext db, TimeProvider time)
             CreatedAt = now,
             PublishedBy = actor,
             PublishedAt = now,
+            Guidelines = [.. ScenarioFile.Citations(organisationId, scenario)],
         };
         entity.Versions.Add(version);
+        await ScenarioFile.EnsureRegistryAsync(db, organisationId, scenario, now, ct);
         await db.SaveChangesAsync(ct);
         return new PublishScenarioResult([], scenario.Code, version.Number, version.Id);
     }

@@ -47,6 +47,19 @@ public sealed class ScenarioVersion
     public string? PublishedBy { get; set; }
     public DateTime? PublishedAt { get; set; }
     public DateTime? RetiredAt { get; set; }
+
+    /// <summary>The guideline versions the file cites (copied from it, so a regulatory change can find the version by query).</summary>
+    public List<ScenarioGuidelineCitation> Guidelines { get; set; } = [];
+}
+
+/// <summary>A guideline version that a scenario version rests on (as <see cref="GuidelineCitation"/> for modules).</summary>
+public sealed class ScenarioGuidelineCitation
+{
+    public int Id { get; set; }
+    public int OrganisationId { get; set; }
+    public int ScenarioVersionId { get; set; }
+    public required string Source { get; set; }
+    public required string Version { get; set; }
 }
 
 /// <summary>One learner playing one scenario version, from start to debrief.</summary>

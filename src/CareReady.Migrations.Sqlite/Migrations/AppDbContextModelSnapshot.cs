@@ -2038,6 +2038,37 @@ namespace CareReady.Migrations.Sqlite.Migrations
                     b.ToTable("Scenarios");
                 });
 
+            modelBuilder.Entity("CareReady.Core.Simulation.ScenarioGuidelineCitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScenarioVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScenarioVersionId");
+
+                    b.HasIndex("OrganisationId", "Source", "Version");
+
+                    b.ToTable("ScenarioGuidelineCitations");
+                });
+
             modelBuilder.Entity("CareReady.Core.Simulation.ScenarioResponse", b =>
                 {
                     b.Property<long>("Id")
@@ -3703,6 +3734,21 @@ namespace CareReady.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CareReady.Core.Simulation.ScenarioGuidelineCitation", b =>
+                {
+                    b.HasOne("CareReady.Core.Workforce.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareReady.Core.Simulation.ScenarioVersion", null)
+                        .WithMany("Guidelines")
+                        .HasForeignKey("ScenarioVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CareReady.Core.Simulation.ScenarioResponse", b =>
                 {
                     b.HasOne("CareReady.Core.Simulation.ScenarioRun", null)
@@ -4041,6 +4087,11 @@ namespace CareReady.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CareReady.Core.Simulation.ScenarioRun", b =>
                 {
                     b.Navigation("Responses");
+                });
+
+            modelBuilder.Entity("CareReady.Core.Simulation.ScenarioVersion", b =>
+                {
+                    b.Navigation("Guidelines");
                 });
 
             modelBuilder.Entity("CareReady.Core.Workforce.StaffMember", b =>

@@ -85,6 +85,7 @@ public sealed class ReviewScenario(AppDbContext db, TimeProvider time)
         version.PublishedBy = actor;
         version.PublishedAt = now;
         version.ReviewNote = null;
+        await ScenarioFile.EnsureRegistryAsync(db, version.OrganisationId, scenario, now, ct);
         await db.SaveChangesAsync(ct); // one save: the new version and the retired one commit together or not at all
         return ScenarioAuthoringResult.Done(code, number);
     }

@@ -28,5 +28,16 @@ public static class ScenarioFile
         return errors.Count > 0 ? (null, errors) : (scenario, []);
     }
 
+    public static IEnumerable<ScenarioGuidelineCitation> Citations(int organisationId, ScenarioDefinition scenario) =>
+        scenario.Guidelines.Select(g => new ScenarioGuidelineCitation { OrganisationId = organisationId, Source = g.Source, Version = g.Version });
+
+    /// <summary>
+    /// On publishing: every guideline version the scenario cites gets a registry entry if it has none (as for
+    /// modules), so a regulatory change can be proposed against it. Adds to the caller's unit of work.
+    /// </summary>
+    public static Task EnsureRegistryAsync(AppDbContext db, int organisationId, ScenarioDefinition scenario, DateTime now, CancellationToken ct) =>
+        Regulation.GuidelineRegistrySync.EnsureAsync(db, organisationId,
+            scenario.Guidelines.Select(g => new Learning.GuidelineCitation { Source = g.Source, Version = g.Version }), now, ct);
+
     public static string Hash(string json) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
 }

@@ -28,7 +28,7 @@ public sealed class UploadScenario(AppDbContext db, TimeProvider time)
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var entity = await db.Scenarios.Include(s => s.Versions)
+        var entity = await db.Scenarios.Include(s => s.Versions).ThenInclude(v => v.Guidelines)
             .FirstOrDefaultAsync(s => s.OrganisationId == scope.OrganisationId && s.Code == scenario.Code, ct);
         if (entity is null)
         {
@@ -65,6 +65,8 @@ public sealed class UploadScenario(AppDbContext db, TimeProvider time)
         draft.EstimatedMinutes = scenario.EstimatedMinutes;
         draft.Definition = json;
         draft.DefinitionHash = ScenarioFile.Hash(json);
+        draft.Guidelines.Clear();
+        draft.Guidelines.AddRange(ScenarioFile.Citations(scope.OrganisationId, scenario));
         await db.SaveChangesAsync(ct);
         return ScenarioAuthoringResult.Done(scenario.Code, draft.Number);
     }

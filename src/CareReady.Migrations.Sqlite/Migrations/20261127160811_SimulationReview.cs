@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace CareReady.Migrations.Postgres.Migrations
+namespace CareReady.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class SimulationReview : Migration
@@ -14,32 +14,32 @@ namespace CareReady.Migrations.Postgres.Migrations
             migrationBuilder.AlterColumn<string>(
                 name: "PublishedBy",
                 table: "ScenarioVersions",
-                type: "character varying(256)",
+                type: "TEXT",
                 maxLength: 256,
                 nullable: true,
                 oldClrType: typeof(string),
-                oldType: "character varying(256)",
+                oldType: "TEXT",
                 oldMaxLength: 256);
 
             migrationBuilder.AlterColumn<DateTime>(
                 name: "PublishedAt",
                 table: "ScenarioVersions",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true,
                 oldClrType: typeof(DateTime),
-                oldType: "timestamp with time zone");
+                oldType: "TEXT");
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "CreatedAt",
                 table: "ScenarioVersions",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
 
             migrationBuilder.AddColumn<string>(
                 name: "CreatedBy",
                 table: "ScenarioVersions",
-                type: "character varying(256)",
+                type: "TEXT",
                 maxLength: 256,
                 nullable: false,
                 defaultValue: "");
@@ -47,7 +47,7 @@ namespace CareReady.Migrations.Postgres.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "DefinitionHash",
                 table: "ScenarioVersions",
-                type: "character varying(64)",
+                type: "TEXT",
                 maxLength: 64,
                 nullable: false,
                 defaultValue: "");
@@ -55,27 +55,68 @@ namespace CareReady.Migrations.Postgres.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "ReviewNote",
                 table: "ScenarioVersions",
-                type: "character varying(2000)",
+                type: "TEXT",
                 maxLength: 2000,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "SubmittedAt",
                 table: "ScenarioVersions",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "SubmittedBy",
                 table: "ScenarioVersions",
-                type: "character varying(256)",
+                type: "TEXT",
                 maxLength: 256,
                 nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "ScenarioGuidelineCitations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ScenarioVersionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Version = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScenarioGuidelineCitations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ScenarioGuidelineCitations_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ScenarioGuidelineCitations_ScenarioVersions_ScenarioVersionId",
+                        column: x => x.ScenarioVersionId,
+                        principalTable: "ScenarioVersions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScenarioGuidelineCitations_OrganisationId_Source_Version",
+                table: "ScenarioGuidelineCitations",
+                columns: new[] { "OrganisationId", "Source", "Version" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScenarioGuidelineCitations_ScenarioVersionId",
+                table: "ScenarioGuidelineCitations",
+                column: "ScenarioVersionId");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ScenarioGuidelineCitations");
+
             migrationBuilder.DropColumn(
                 name: "CreatedAt",
                 table: "ScenarioVersions");
@@ -103,23 +144,23 @@ namespace CareReady.Migrations.Postgres.Migrations
             migrationBuilder.AlterColumn<string>(
                 name: "PublishedBy",
                 table: "ScenarioVersions",
-                type: "character varying(256)",
+                type: "TEXT",
                 maxLength: 256,
                 nullable: false,
                 defaultValue: "",
                 oldClrType: typeof(string),
-                oldType: "character varying(256)",
+                oldType: "TEXT",
                 oldMaxLength: 256,
                 oldNullable: true);
 
             migrationBuilder.AlterColumn<DateTime>(
                 name: "PublishedAt",
                 table: "ScenarioVersions",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified),
                 oldClrType: typeof(DateTime),
-                oldType: "timestamp with time zone",
+                oldType: "TEXT",
                 oldNullable: true);
         }
     }

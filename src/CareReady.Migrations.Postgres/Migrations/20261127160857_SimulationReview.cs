@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace CareReady.Migrations.Sqlite.Migrations
+namespace CareReady.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class SimulationReview : Migration
@@ -14,32 +15,32 @@ namespace CareReady.Migrations.Sqlite.Migrations
             migrationBuilder.AlterColumn<string>(
                 name: "PublishedBy",
                 table: "ScenarioVersions",
-                type: "TEXT",
+                type: "character varying(256)",
                 maxLength: 256,
                 nullable: true,
                 oldClrType: typeof(string),
-                oldType: "TEXT",
+                oldType: "character varying(256)",
                 oldMaxLength: 256);
 
             migrationBuilder.AlterColumn<DateTime>(
                 name: "PublishedAt",
                 table: "ScenarioVersions",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true,
                 oldClrType: typeof(DateTime),
-                oldType: "TEXT");
+                oldType: "timestamp with time zone");
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "CreatedAt",
                 table: "ScenarioVersions",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: false,
                 defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
 
             migrationBuilder.AddColumn<string>(
                 name: "CreatedBy",
                 table: "ScenarioVersions",
-                type: "TEXT",
+                type: "character varying(256)",
                 maxLength: 256,
                 nullable: false,
                 defaultValue: "");
@@ -47,7 +48,7 @@ namespace CareReady.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "DefinitionHash",
                 table: "ScenarioVersions",
-                type: "TEXT",
+                type: "character varying(64)",
                 maxLength: 64,
                 nullable: false,
                 defaultValue: "");
@@ -55,27 +56,68 @@ namespace CareReady.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "ReviewNote",
                 table: "ScenarioVersions",
-                type: "TEXT",
+                type: "character varying(2000)",
                 maxLength: 2000,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "SubmittedAt",
                 table: "ScenarioVersions",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "SubmittedBy",
                 table: "ScenarioVersions",
-                type: "TEXT",
+                type: "character varying(256)",
                 maxLength: 256,
                 nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "ScenarioGuidelineCitations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    ScenarioVersionId = table.Column<int>(type: "integer", nullable: false),
+                    Source = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Version = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScenarioGuidelineCitations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ScenarioGuidelineCitations_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ScenarioGuidelineCitations_ScenarioVersions_ScenarioVersion~",
+                        column: x => x.ScenarioVersionId,
+                        principalTable: "ScenarioVersions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScenarioGuidelineCitations_OrganisationId_Source_Version",
+                table: "ScenarioGuidelineCitations",
+                columns: new[] { "OrganisationId", "Source", "Version" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScenarioGuidelineCitations_ScenarioVersionId",
+                table: "ScenarioGuidelineCitations",
+                column: "ScenarioVersionId");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ScenarioGuidelineCitations");
+
             migrationBuilder.DropColumn(
                 name: "CreatedAt",
                 table: "ScenarioVersions");
@@ -103,23 +145,23 @@ namespace CareReady.Migrations.Sqlite.Migrations
             migrationBuilder.AlterColumn<string>(
                 name: "PublishedBy",
                 table: "ScenarioVersions",
-                type: "TEXT",
+                type: "character varying(256)",
                 maxLength: 256,
                 nullable: false,
                 defaultValue: "",
                 oldClrType: typeof(string),
-                oldType: "TEXT",
+                oldType: "character varying(256)",
                 oldMaxLength: 256,
                 oldNullable: true);
 
             migrationBuilder.AlterColumn<DateTime>(
                 name: "PublishedAt",
                 table: "ScenarioVersions",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: false,
                 defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified),
                 oldClrType: typeof(DateTime),
-                oldType: "TEXT",
+                oldType: "timestamp with time zone",
                 oldNullable: true);
         }
     }
