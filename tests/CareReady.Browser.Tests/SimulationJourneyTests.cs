@@ -58,6 +58,13 @@ public sealed class SimulationJourneyTests(BrowserFixture browser) : IAsyncLifet
         await Assertions.Expect(page.Locator(".nhsuk-warning-callout")).ToContainTextAsync("7 hours old");
         await Continue(page, "Mrs Patel: what the AI can see (02:00)");
 
+        // A timed decision: the clock ticks (the text for no-script is hidden), one polite announcement at the minute mark.
+        await Assertions.Expect(page.Locator("[data-timer-static]")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("[data-timer-announce]")).ToHaveAttributeAsync("aria-live", "polite");
+        await Assertions.Expect(page.Locator("[data-timer-announce]")).ToHaveTextAsync("5 minutes left for this decision.");
+        await Assertions.Expect(page.Locator("[data-timer-clock]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"4:5\d left"));
+        await Assertions.Expect(page.Locator("[data-timer-announce]")).ToHaveTextAsync("5 minutes left for this decision."); // not every second
+
         // Mrs Patel: right at first, then switches to the AI's wrong answer.
         await AnswerAsync(page, "New confusion is a red score", "70%", "Submit and see the AI");
         await Assertions.Expect(page.Locator("[data-testid=ai-prediction]")).ToContainTextAsync("LOW risk");
@@ -96,6 +103,15 @@ public sealed class SimulationJourneyTests(BrowserFixture browser) : IAsyncLifet
         await Assertions.Expect(learner.Locator("td").Nth(3)).ToContainTextAsync("1");
         await Axe.AssertAccessibleAsync(educator);
         await Screenshots.SaveAsync(educator, "simulation-report");
+
+        // Uploading a scenario file with errors: each listed with its JSON path on the page.
+        await educator.GotoAsync(new Uri(_app.BaseUrl!, "/simulations/authoring").ToString());
+        var broken = SimulationPlay.SeedFile("sepsis-screening.json").Replace("\"next\": \"red-flags\"", "\"next\": \"red-flag\"", StringComparison.Ordinal);
+        await educator.GetByLabel("Scenario file").SetInputFilesAsync(new FilePayload { Name = "sepsis.json", MimeType = "application/json", Buffer = System.Text.Encoding.UTF8.GetBytes(broken) });
+        await educator.GetByRole(AriaRole.Button, new() { Name = "Check and upload" }).ClickAsync();
+        await Assertions.Expect(educator.Locator("[data-testid=upload-errors]")).ToContainTextAsync("$.nodes[2].next \"red-flag\" is not the id of a node.");
+        await Axe.AssertAccessibleAsync(educator);
+        await Screenshots.SaveAsync(educator, "simulation-upload-errors");
     }
 
     private static async Task Continue(IPage page, string heading)

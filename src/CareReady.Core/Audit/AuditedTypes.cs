@@ -37,6 +37,8 @@ public static class AuditedTypes
         new AuditedType(typeof(Learning.Module)),
         new AuditedType(typeof(Learning.ModuleVersion)),
         new AuditedType(typeof(Learning.IssuedCertificate)),
+        new AuditedType(typeof(Simulation.Scenario)),
+        new AuditedType(typeof(Simulation.ScenarioVersion), f => f != nameof(Simulation.ScenarioVersion.Definition)), // the file by its hash
         new AuditedType(typeof(Supervision.ObservedAssessment)),
         new AuditedType(typeof(Supervision.SelfAssessment)),
         new AuditedType(typeof(Regulation.GuidelineSource)),

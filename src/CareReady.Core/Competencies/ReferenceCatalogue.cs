@@ -12,19 +12,23 @@ public sealed record CatalogueCompetency(string Code, string Name, int Level, st
     CompetencyKind Kind = CompetencyKind.Knowledge);
 
 /// <summary>
-/// Reads the national reference data shipped inside the assembly (copied from <c>shared/data</c>):
-/// staff groups, the Core Skills Training Framework and the AI &amp; digital capability framework.
+/// Reads the reference data shipped inside the assembly: staff groups, the Core Skills Training Framework and
+/// the AI &amp; digital capability framework (national, copied from <c>shared/data</c>), and CareReady's small
+/// clinical skills framework (<c>clinical-skills.csv</c>: competencies that clinical simulations confer, each
+/// citing the guidance it rests on; no refresher period unless a trust sets one in a rule).
 /// </summary>
 public static class ReferenceCatalogue
 {
     public const string CstfCode = "CSTF";
     public const string AiFrameworkCode = "AIDHT";
+    public const string ClinicalFrameworkCode = "CLIN";
     public const int AiKnowledgeLevels = 4;
 
     public static IReadOnlyList<Framework> Frameworks { get; } =
     [
         new() { Code = CstfCode, Name = "Core Skills Training Framework", Publisher = "Skills for Health" },
         new() { Code = AiFrameworkCode, Name = "AI and Digital Healthcare Technologies Capability Framework", Publisher = "NHS England (2023)" },
+        new() { Code = ClinicalFrameworkCode, Name = "Clinical skills practised in simulation", Publisher = "CareReady (from NICE, RCP and RCR guidance)" },
     ];
 
     public static IReadOnlyList<StaffGroup> StaffGroups() =>
@@ -35,7 +39,7 @@ public static class ReferenceCatalogue
             Clinical = bool.Parse(r["clinical"]),
         }).ToList();
 
-    public static IReadOnlyList<CatalogueSubject> Subjects() => [.. CstfSubjects(), .. AiSubjects()];
+    public static IReadOnlyList<CatalogueSubject> Subjects() => [.. CstfSubjects(), .. AiSubjects(), .. ClinicalSubjects()];
 
     private static IEnumerable<CatalogueSubject> CstfSubjects()
     {
@@ -82,6 +86,19 @@ public static class ReferenceCatalogue
                 .Select(l => new CatalogueCompetency(code + "-L" + l, "Level " + l, l, null, null, null, null))
                 .ToList();
             yield return new CatalogueSubject(AiFrameworkCode, code, name, levels);
+        }
+    }
+
+    private static IEnumerable<CatalogueSubject> ClinicalSubjects()
+    {
+        foreach (var group in ReadRows("clinical-skills.csv").GroupBy(r => r["subject"]))
+        {
+            var first = group.First()["code"];
+            var competencies = group.Select(r => new CatalogueCompetency(
+                r["code"], r["level_name"], int.Parse(r["level"], CultureInfo.InvariantCulture), null,
+                string.IsNullOrWhiteSpace(r["refresher_years"]) ? null : int.Parse(r["refresher_years"], CultureInfo.InvariantCulture) * 12,
+                r["audience"], null)).OrderBy(c => c.Level).ToList();
+            yield return new CatalogueSubject(ClinicalFrameworkCode, first[..first.LastIndexOf('-')], group.Key, competencies);
         }
     }
 

@@ -61,6 +61,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<Scenario> Scenarios => Set<Scenario>();
     public DbSet<ScenarioVersion> ScenarioVersions => Set<ScenarioVersion>();
+    public DbSet<ScenarioGuidelineCitation> ScenarioGuidelineCitations => Set<ScenarioGuidelineCitation>();
     public DbSet<ScenarioRun> ScenarioRuns => Set<ScenarioRun>();
     public DbSet<ScenarioResponse> ScenarioResponses => Set<ScenarioResponse>();
     public DbSet<SimulationStatement> SimulationStatements => Set<SimulationStatement>();

@@ -23,9 +23,25 @@ internal sealed class ScenarioVersionConfiguration : IEntityTypeConfiguration<Sc
         b.Property(x => x.Title).HasMaxLength(200);
         b.Property(x => x.Summary).HasMaxLength(1000);
         b.Property(x => x.PublishedBy).HasMaxLength(256);
+        b.Property(x => x.CreatedBy).HasMaxLength(256);
+        b.Property(x => x.SubmittedBy).HasMaxLength(256);
+        b.Property(x => x.ReviewNote).HasMaxLength(2000);
+        b.Property(x => x.DefinitionHash).HasMaxLength(64);
         b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.ScenarioId, x.Number }).IsUnique();
         b.HasIndex(x => new { x.OrganisationId, x.Status });
+        b.HasMany(x => x.Guidelines).WithOne().HasForeignKey(x => x.ScenarioVersionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ScenarioGuidelineCitationConfiguration : IEntityTypeConfiguration<ScenarioGuidelineCitation>
+{
+    public void Configure(EntityTypeBuilder<ScenarioGuidelineCitation> b)
+    {
+        b.Property(x => x.Source).HasMaxLength(300);
+        b.Property(x => x.Version).HasMaxLength(100);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.OrganisationId, x.Source, x.Version });
     }
 }
 

@@ -8,6 +8,9 @@ namespace CareReady.Core.Regulation;
 /// <summary>A module version that cites the superseded guideline version.</summary>
 public sealed record CitingContent(int ModuleId, string Code, int VersionNumber, string Title, ModuleStatus Status);
 
+/// <summary>A simulation scenario version that cites the superseded guideline version.</summary>
+public sealed record CitingScenario(string Code, int VersionNumber, string Title, ModuleStatus Status);
+
 public sealed record ImpactCount(string Key, string Name, int People);
 
 /// <summary>
@@ -18,7 +21,11 @@ public sealed record ImpactCount(string Key, string Name, int People);
 public sealed record ChangeImpact(
     ChangeSummary Change, DateOnly Day, IReadOnlyList<CitingContent> Content, int People, int Certifications,
     IReadOnlyList<ImpactCount> ByDepartment, IReadOnlyList<ImpactCount> ByStaffGroup, IReadOnlyList<ImpactCount> ByCompetency,
-    bool CanUndo);
+    bool CanUndo)
+{
+    /// <summary>Simulation scenario versions citing the old version (their completions are not traced to it: see the page).</summary>
+    public IReadOnlyList<CitingScenario> Scenarios { get; init; } = [];
+}
 
 /// <summary>One row of the downloadable list of affected people.</summary>
 public sealed record AffectedPerson(
@@ -43,6 +50,12 @@ public sealed class PreviewChange(AppDbContext db, TimeProvider time)
             .OrderBy(v => v.Module!.Code).ThenBy(v => v.Number)
             .Select(v => new CitingContent(v.ModuleId, v.Module!.Code, v.Number, v.Title, v.Status))
             .ToListAsync(ct);
+        var citingScenarios = db.ScenarioGuidelineCitations
+            .Where(g => g.OrganisationId == scope.OrganisationId && g.Source == summary.Source && g.Version == summary.FromVersion)
+            .Select(g => g.ScenarioVersionId);
+        var scenarios = (await db.ScenarioVersions.Where(v => citingScenarios.Contains(v.Id))
+            .Select(v => new CitingScenario(v.Scenario!.Code, v.Number, v.Title, v.Status)).ToListAsync(ct))
+            .OrderBy(s => s.Code, StringComparer.Ordinal).ThenBy(s => s.VersionNumber).ToList();
 
         // Three range reads, joined here: the affected certifications, the organisation's staff employed today
         // and their current positions (the planner cannot know how many completions a module version has, and
@@ -94,7 +107,10 @@ public sealed class PreviewChange(AppDbContext db, TimeProvider time)
             [.. byDepartment.Select(d => new ImpactCount(d.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), departments[d.Key], d.People)).OrderByDescending(d => d.People).ThenBy(d => d.Name, StringComparer.Ordinal)],
             [.. byGroup.Select(g => new ImpactCount(g.Key, groups.GetValueOrDefault(g.Key, g.Key), g.People)).OrderByDescending(g => g.People).ThenBy(g => g.Name, StringComparer.Ordinal)],
             [.. byCompetency.Select(c => new ImpactCount(competencies[c.Key].Code, competencies[c.Key].Name, c.People)).OrderBy(c => c.Key, StringComparer.Ordinal)],
-            change.Status == ChangeStatus.Applied && !await UndoChange.AnyoneActedAsync(db, change, ct));
+            change.Status == ChangeStatus.Applied && !await UndoChange.AnyoneActedAsync(db, change, ct))
+        {
+            Scenarios = scenarios,
+        };
     }
 
     private static void Add<TKey>(Dictionary<TKey, HashSet<int>> sets, TKey key, int staffMemberId)

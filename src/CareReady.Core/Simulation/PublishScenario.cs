@@ -1,50 +1,29 @@
 using CareReady.Core.Data;
 using CareReady.Core.Learning;
-using CareReady.Core.Security;
+using CareReady.Core.Simulation.Authoring;
 using CareReady.Core.Simulation.Scenarios;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareReady.Core.Simulation;
 
-public sealed record PublishScenarioResult(bool Allowed, IReadOnlyList<ScenarioError> Errors, string? Code = null, int? Number = null, int? VersionId = null)
+public sealed record PublishScenarioResult(IReadOnlyList<ScenarioError> Errors, string? Code = null, int? Number = null, int? VersionId = null)
 {
-    public bool Succeeded => Allowed && Errors.Count == 0;
+    public bool Succeeded => Errors.Count == 0;
 }
 
 /// <summary>
-/// Checks a scenario file whole and publishes it as the next version of its code (retiring the previous
-/// version), or publishes nothing and lists every problem with its JSON path. The competencies it
-/// confers must exist in the catalogue.
+/// Publishes the shipped seed scenarios without a review (the demo seed and tests): they are reviewed as
+/// code in this repository. People's files go through <see cref="UploadScenario"/>, <see cref="SubmitScenario"/>
+/// and <see cref="ReviewScenario"/> instead. The same checks as an upload; retires the previous version.
 /// </summary>
 public sealed class PublishScenario(AppDbContext db, TimeProvider time)
 {
-    public async Task<PublishScenarioResult> RunAsync(AccessScope scope, string json, string actor, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        if (!ScenarioAccess.CanAuthor(scope))
-        {
-            return new PublishScenarioResult(false, []);
-        }
-
-        return await PublishAsync(scope.OrganisationId, json, actor, ct);
-    }
-
-    /// <summary>Publishes without a user (the demo seed); the same checks.</summary>
     public async Task<PublishScenarioResult> PublishAsync(int organisationId, string json, string actor, CancellationToken ct = default)
     {
-        var parsed = ScenarioParser.Parse(json);
-        if (!parsed.Succeeded)
+        var (scenario, errors) = await ScenarioFile.CheckAsync(db, json, ct);
+        if (scenario is null)
         {
-            return new PublishScenarioResult(true, parsed.Errors);
-        }
-
-        var scenario = parsed.Scenario!;
-        var known = await db.Competencies.AsNoTracking().Where(c => scenario.Confers.Contains(c.Code)).Select(c => c.Code).ToListAsync(ct);
-        var errors = scenario.Confers.Select((c, i) => (c, i)).Where(x => !known.Contains(x.c))
-            .Select(x => new ScenarioError($"$.confers[{x.i}]", $"\"{x.c}\" is not a competency in the catalogue.")).ToList();
-        if (errors.Count > 0)
-        {
-            return new PublishScenarioResult(true, errors);
+            return new PublishScenarioResult(errors);
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -71,11 +50,16 @@ public sealed class PublishScenario(AppDbContext db, TimeProvider time)
             Summary = scenario.Summary,
             EstimatedMinutes = scenario.EstimatedMinutes,
             Definition = json,
+            DefinitionHash = ScenarioFile.Hash(json),
+            CreatedBy = actor,
+            CreatedAt = now,
             PublishedBy = actor,
             PublishedAt = now,
+            Guidelines = [.. ScenarioFile.Citations(organisationId, scenario)],
         };
         entity.Versions.Add(version);
+        await ScenarioFile.EnsureRegistryAsync(db, organisationId, scenario, now, ct);
         await db.SaveChangesAsync(ct);
-        return new PublishScenarioResult(true, [], scenario.Code, version.Number, version.Id);
+        return new PublishScenarioResult([], scenario.Code, version.Number, version.Id);
     }
 }

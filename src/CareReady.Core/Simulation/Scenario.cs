@@ -13,8 +13,10 @@ public sealed class Scenario
 }
 
 /// <summary>
-/// One version of a scenario: the validated scenario file, frozen once published. Publishing a new
-/// version retires the previous one; runs and completions name the exact version played.
+/// One version of a scenario: the validated scenario file. Like a module version it moves Draft → InReview →
+/// Published → Retired: an author uploads a draft (re-uploading replaces the draft's file), submits it, and a
+/// different educator lead or compliance lead approves it (publishing it and retiring the previous version) or
+/// returns it to draft with a note. Only a published version is played; runs and completions name the exact version.
 /// </summary>
 public sealed class ScenarioVersion
 {
@@ -28,12 +30,36 @@ public sealed class ScenarioVersion
     public required string Summary { get; set; }
     public int EstimatedMinutes { get; set; }
 
-    /// <summary>The scenario file (JSON) as published.</summary>
+    /// <summary>The scenario file (JSON); frozen once the version leaves draft.</summary>
     public required string Definition { get; set; }
 
-    public required string PublishedBy { get; set; }
-    public DateTime PublishedAt { get; set; }
+    /// <summary>SHA-256 of <see cref="Definition"/> (hex), so the audit trail records which file was approved without copying it.</summary>
+    public required string DefinitionHash { get; set; }
+
+    public required string CreatedBy { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public string? SubmittedBy { get; set; }
+    public DateTime? SubmittedAt { get; set; }
+
+    /// <summary>What the reviewer asked to change when they returned the version to draft.</summary>
+    public string? ReviewNote { get; set; }
+
+    public string? PublishedBy { get; set; }
+    public DateTime? PublishedAt { get; set; }
     public DateTime? RetiredAt { get; set; }
+
+    /// <summary>The guideline versions the file cites (copied from it, so a regulatory change can find the version by query).</summary>
+    public List<ScenarioGuidelineCitation> Guidelines { get; set; } = [];
+}
+
+/// <summary>A guideline version that a scenario version rests on (as <see cref="GuidelineCitation"/> for modules).</summary>
+public sealed class ScenarioGuidelineCitation
+{
+    public int Id { get; set; }
+    public int OrganisationId { get; set; }
+    public int ScenarioVersionId { get; set; }
+    public required string Source { get; set; }
+    public required string Version { get; set; }
 }
 
 /// <summary>One learner playing one scenario version, from start to debrief.</summary>

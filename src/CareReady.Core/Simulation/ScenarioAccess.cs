@@ -10,12 +10,15 @@ public static class ScenarioAccess
 {
     private static readonly ConcurrentDictionary<string, ScenarioDefinition> Cache = new(StringComparer.Ordinal);
 
-    /// <summary>Educators, educator leads, compliance leads and admins publish scenarios and read the per-scenario report.</summary>
+    /// <summary>Educators, educator leads, compliance leads and admins upload and submit scenarios and read the per-scenario report.</summary>
     public static bool CanAuthor(AccessScope scope)
     {
         ArgumentNullException.ThrowIfNull(scope);
         return scope.IsInRole(Roles.Educator) || scope.IsInRole(Roles.EducatorLead) || scope.OrganisationWide;
     }
+
+    /// <summary>Educator leads and compliance leads approve or return a scenario version someone else submitted (as for modules).</summary>
+    public static bool CanApprove(AccessScope scope) => Learning.ModuleAccess.CanApprove(scope);
 
     public static ScenarioDefinition Definition(ScenarioVersion version)
     {

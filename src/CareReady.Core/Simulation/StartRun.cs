@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CareReady.Core.Simulation;
 
 /// <summary>Starts a run of the published version of a scenario for the signed-in person (who must have a staff record).</summary>
-public sealed class StartRun(AppDbContext db, TimeProvider time)
+public sealed class StartRun(AppDbContext db, TimeProvider time, IngestSimulationStatements lrs)
 {
     public async Task<long?> RunAsync(AccessScope scope, string code, CancellationToken ct = default)
     {
@@ -40,6 +40,7 @@ public sealed class StartRun(AppDbContext db, TimeProvider time)
         await db.SaveChangesAsync(ct);
         XapiStatements.Add(db, run, version, definition, "launched", null, null, now);
         await db.SaveChangesAsync(ct);
+        await lrs.TryRunAsync(run.OrganisationId, ct);
         return run.Id;
     }
 }

@@ -26,9 +26,10 @@ public sealed record StepResult(bool Found, IReadOnlyDictionary<string, string> 
 /// and confidence (then the AI output is computed — from the real model for early-warning cases — and
 /// stored), then the final judgement and confidence. Timers are measured from when the node was first
 /// shown; a late answer scores nothing and takes the node's timeout link if it has one. Reaching an end
-/// node completes the run, records completions of what the scenario confers when passed, and writes xAPI statements.
+/// node completes the run, records completions of what the scenario confers when passed, and writes xAPI statements,
+/// which are then stored in the organisation's LRS (<see cref="IngestSimulationStatements"/>).
 /// </summary>
-public sealed class SubmitStep(AppDbContext db, TimeProvider time, IDeteriorationModel model)
+public sealed class SubmitStep(AppDbContext db, TimeProvider time, IDeteriorationModel model, IngestSimulationStatements lrs)
 {
     public async Task<StepResult> RunAsync(AccessScope scope, long runId, StepInput input, string actor, CancellationToken ct = default)
     {
@@ -160,7 +161,8 @@ public sealed class SubmitStep(AppDbContext db, TimeProvider time, IDeterioratio
             await FinishAsync(run, scenario, now, actor, ct);
         }
 
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(ct); // the run, its result, completions and xAPI statements (the LRS outbox) together
+        await lrs.TryRunAsync(run.OrganisationId, ct);
         return new StepResult(true, new Dictionary<string, string>(), completed);
     }
 

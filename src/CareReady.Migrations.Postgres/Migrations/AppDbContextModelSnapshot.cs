@@ -2129,6 +2129,39 @@ namespace CareReady.Migrations.Postgres.Migrations
                     b.ToTable("Scenarios");
                 });
 
+            modelBuilder.Entity("CareReady.Core.Simulation.ScenarioGuidelineCitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ScenarioVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScenarioVersionId");
+
+                    b.HasIndex("OrganisationId", "Source", "Version");
+
+                    b.ToTable("ScenarioGuidelineCitations");
+                });
+
             modelBuilder.Entity("CareReady.Core.Simulation.ScenarioResponse", b =>
                 {
                     b.Property<long>("Id")
@@ -2265,9 +2298,22 @@ namespace CareReady.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("Definition")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("DefinitionHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<int>("EstimatedMinutes")
                         .HasColumnType("integer");
@@ -2278,22 +2324,32 @@ namespace CareReady.Migrations.Postgres.Migrations
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");
 
-                    b.Property<DateTime>("PublishedAt")
+                    b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("PublishedBy")
-                        .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
                     b.Property<DateTime?>("RetiredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<int>("ScenarioId")
                         .HasColumnType("integer");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<string>("Summary")
                         .IsRequired()
@@ -3805,6 +3861,21 @@ namespace CareReady.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CareReady.Core.Simulation.ScenarioGuidelineCitation", b =>
+                {
+                    b.HasOne("CareReady.Core.Workforce.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareReady.Core.Simulation.ScenarioVersion", null)
+                        .WithMany("Guidelines")
+                        .HasForeignKey("ScenarioVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CareReady.Core.Simulation.ScenarioResponse", b =>
                 {
                     b.HasOne("CareReady.Core.Simulation.ScenarioRun", null)
@@ -4143,6 +4214,11 @@ namespace CareReady.Migrations.Postgres.Migrations
             modelBuilder.Entity("CareReady.Core.Simulation.ScenarioRun", b =>
                 {
                     b.Navigation("Responses");
+                });
+
+            modelBuilder.Entity("CareReady.Core.Simulation.ScenarioVersion", b =>
+                {
+                    b.Navigation("Guidelines");
                 });
 
             modelBuilder.Entity("CareReady.Core.Workforce.StaffMember", b =>

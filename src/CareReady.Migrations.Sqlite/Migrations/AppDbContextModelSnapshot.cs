@@ -2041,6 +2041,37 @@ namespace CareReady.Migrations.Sqlite.Migrations
                     b.ToTable("Scenarios");
                 });
 
+            modelBuilder.Entity("CareReady.Core.Simulation.ScenarioGuidelineCitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScenarioVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScenarioVersionId");
+
+                    b.HasIndex("OrganisationId", "Source", "Version");
+
+                    b.ToTable("ScenarioGuidelineCitations");
+                });
+
             modelBuilder.Entity("CareReady.Core.Simulation.ScenarioResponse", b =>
                 {
                     b.Property<long>("Id")
@@ -2171,8 +2202,21 @@ namespace CareReady.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Definition")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DefinitionHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("EstimatedMinutes")
@@ -2184,15 +2228,18 @@ namespace CareReady.Migrations.Sqlite.Migrations
                     b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("PublishedAt")
+                    b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PublishedBy")
-                        .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("RetiredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ScenarioId")
@@ -2200,6 +2247,13 @@ namespace CareReady.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Summary")
                         .IsRequired()
@@ -3684,6 +3738,21 @@ namespace CareReady.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CareReady.Core.Simulation.ScenarioGuidelineCitation", b =>
+                {
+                    b.HasOne("CareReady.Core.Workforce.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareReady.Core.Simulation.ScenarioVersion", null)
+                        .WithMany("Guidelines")
+                        .HasForeignKey("ScenarioVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CareReady.Core.Simulation.ScenarioResponse", b =>
                 {
                     b.HasOne("CareReady.Core.Simulation.ScenarioRun", null)
@@ -4022,6 +4091,11 @@ namespace CareReady.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CareReady.Core.Simulation.ScenarioRun", b =>
                 {
                     b.Navigation("Responses");
+                });
+
+            modelBuilder.Entity("CareReady.Core.Simulation.ScenarioVersion", b =>
+                {
+                    b.Navigation("Guidelines");
                 });
 
             modelBuilder.Entity("CareReady.Core.Workforce.StaffMember", b =>

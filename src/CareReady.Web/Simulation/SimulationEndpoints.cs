@@ -1,5 +1,7 @@
 using CareReady.Core.Data;
+using CareReady.Core.Learning.Authoring;
 using CareReady.Core.Simulation;
+using CareReady.Core.Simulation.Authoring;
 using CareReady.Core.Simulation.Model;
 using CareReady.Core.Simulation.Scenarios;
 using CareReady.Web.Security;
@@ -8,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CareReady.Web.Simulation;
 
-/// <summary>Clinical simulations: publish and validate scenario files, play runs, debriefs, reports and the model card.</summary>
+/// <summary>Clinical simulations: upload, validate, review and publish scenario files, play runs, debriefs, reports and the model card.</summary>
 public static class SimulationEndpoints
 {
     public static RouteGroupBuilder MapSimulationEndpoints(this RouteGroupBuilder api)
@@ -38,7 +40,7 @@ public static class SimulationEndpoints
             .Accepts<string>("application/json")
             .WithSummary("Check a scenario file (docs/simulation-scenarios.md) without publishing it: every error with its JSON path");
 
-        group.MapPost("", async (HttpRequest request, CurrentUser current, PublishScenario publish, CancellationToken ct) =>
+        group.MapPost("", async (HttpRequest request, CurrentUser current, UploadScenario upload, CancellationToken ct) =>
         {
             var json = await ReadBodyAsync(request, ct);
             if (json is null)
@@ -46,15 +48,38 @@ public static class SimulationEndpoints
                 return TooLarge();
             }
 
-            return await publish.RunAsync(await current.GetScopeAsync(ct), json, await current.GetActorAsync(), ct) switch
-            {
-                { Allowed: false } => Results.Forbid(),
-                { Succeeded: true } r => Results.Created($"/api/v1/simulations/{r.Code}", new { code = r.Code, version = r.Number }),
-                var r => Invalid(r.Errors, "The scenario was not published"),
-            };
+            var result = await upload.RunAsync(await current.GetScopeAsync(ct), json, await current.GetActorAsync(), ct);
+            return result.Succeeded
+                ? Results.Created($"/api/v1/simulations/{result.Code}/versions/{result.Number}", new { code = result.Code, version = result.Number, status = "draft" })
+                : Refused(result, "The scenario file was not accepted");
         })
             .Accepts<string>("application/json")
-            .WithSummary("Publish a scenario file as the next version of its code (the previous version is retired); nothing is published if it has errors");
+            .WithSummary("Upload a scenario file as the draft version of its code (a new version, or the current draft replaced); nothing is stored if it has errors, each listed with its JSON path");
+
+        group.MapGet("/{code}/versions", async (string code, CurrentUser current, ListScenarioVersions list, CancellationToken ct) =>
+            await list.RunAsync(await current.GetScopeAsync(ct), code, ct) switch
+            {
+                null => Results.Forbid(),
+                { Count: 0 } => Results.NotFound(),
+                var versions => Results.Ok(versions.Select(VersionDto.From)),
+            })
+            .WithSummary("Every version of a scenario with its review state (draft, in-review, published, retired), for authors and reviewers");
+
+        group.MapPost("/{code}/versions/{number:int}/submit", async (string code, int number, CurrentUser current, SubmitScenario submit, CancellationToken ct) =>
+        {
+            var result = await submit.RunAsync(await current.GetScopeAsync(ct), code, number, await current.GetActorAsync(), ct);
+            return result.Succeeded ? Results.Ok(new { code, version = number, status = "in-review" }) : Refused(result, "The version was not submitted");
+        })
+            .WithSummary("Send a draft scenario version for review by a different educator lead or compliance lead");
+
+        group.MapPost("/{code}/versions/{number:int}/review", async (string code, int number, ReviewInput input, CurrentUser current, ReviewScenario review, CancellationToken ct) =>
+        {
+            var result = await review.RunAsync(await current.GetScopeAsync(ct), code, number, input, await current.GetActorAsync(), ct);
+            return result.Succeeded
+                ? Results.Ok(new { code, version = number, status = input.Approve ? "published" : "draft" })
+                : Refused(result, "The review was not recorded");
+        })
+            .WithSummary("Approve ({\"approve\":true}: publishes it, retiring the previous version) or return ({\"approve\":false,\"note\":…}) a scenario version in review; never by the person who submitted it");
 
         group.MapPost("/{code}/runs", async (string code, CurrentUser current, StartRun start, CancellationToken ct) =>
             await start.RunAsync(await current.GetScopeAsync(ct), code, ct) is { } id
@@ -131,6 +156,14 @@ public static class SimulationEndpoints
 
     private static IResult TooLarge() =>
         Results.Problem($"A scenario file is at most {ScenarioParser.MaxBytes / 1024} KB.", statusCode: StatusCodes.Status413PayloadTooLarge);
+
+    private static IResult Refused(ScenarioAuthoringResult result, string title) => result.Outcome switch
+    {
+        AuthoringOutcome.NotFound => Results.NotFound(),
+        AuthoringOutcome.Forbidden => Results.Problem(result.Message, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed"),
+        AuthoringOutcome.Conflict => Results.Problem(result.Message, statusCode: StatusCodes.Status409Conflict, title: title),
+        _ => Invalid(result.Errors, title),
+    };
 
     private static IResult Invalid(IReadOnlyList<ScenarioError> errors, string title) => Results.Problem(new ProblemDetails
     {

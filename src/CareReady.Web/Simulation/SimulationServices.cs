@@ -1,4 +1,5 @@
 using CareReady.Core.Simulation;
+using CareReady.Core.Simulation.Authoring;
 using CareReady.Core.Simulation.Model;
 
 namespace CareReady.Web.Simulation;
@@ -14,6 +15,10 @@ public static class SimulationServices
         // The seam: a trust registers its own IDeteriorationModel (e.g. an ONNX model) instead; see README.
         services.AddSingleton<IDeteriorationModel>(_ => new LazyDeteriorationModel(directory, seed));
         services.AddScoped<PublishScenario>();
+        services.AddScoped<UploadScenario>();
+        services.AddScoped<SubmitScenario>();
+        services.AddScoped<ReviewScenario>();
+        services.AddScoped<ListScenarioVersions>();
         services.AddScoped<ListScenarios>();
         services.AddScoped<StartRun>();
         services.AddScoped<GetRunView>();
@@ -21,6 +26,8 @@ public static class SimulationServices
         services.AddScoped<GetDebrief>();
         services.AddScoped<ScenarioReport>();
         services.AddScoped<TeamRelianceReport>();
+        services.AddScoped<IngestSimulationStatements>();
+        services.AddHostedService<SimulationStatementIngester>();
         return services;
     }
 }

@@ -14,11 +14,24 @@ public static class SimulationPlay
 
     public static string SeedFile(string name) => SeedScenarios.Files().Single(f => f.Name == name).Json;
 
+    /// <summary>Publishes a seed file the way people do: the educator uploads and submits it, the compliance lead approves it.</summary>
     public static async Task PublishAsync(TestApp app, string fileName = "deteriorating-adult.json")
     {
         var educator = await app.SignedInClientAsync(TestData.EducatorEmail);
-        var response = await educator.PostAsync("/api/v1/simulations", new StringContent(SeedFile(fileName), Encoding.UTF8, "application/json"));
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var (code, number) = await UploadAsync(educator, SeedFile(fileName));
+        var submitted = await educator.PostAsync($"/api/v1/simulations/{code}/versions/{number}/submit", null);
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        var lead = await app.SignedInClientAsync(TestData.ComplianceEmail);
+        var approved = await lead.PostAsJsonAsync($"/api/v1/simulations/{code}/versions/{number}/review", new { approve = true });
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+    }
+
+    public static async Task<(string Code, int Number)> UploadAsync(HttpClient client, string json)
+    {
+        var response = await client.PostAsync("/api/v1/simulations", new StringContent(json, Encoding.UTF8, "application/json"));
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (body.GetProperty("code").GetString()!, body.GetProperty("version").GetInt32());
     }
 
     public static async Task<long> StartAsync(HttpClient client, string code = Deteriorating)

@@ -72,10 +72,13 @@ public class SimulationTests
         Assert.Contains(debrief.GetProperty("feedback").EnumerateArray(), f => f.GetString()!.StartsWith("You changed your answer to follow the AI when it was wrong 1 time", StringComparison.Ordinal));
 
         await using var db = app.NewDbContext();
-        var completion = await db.Completions.SingleAsync(c => c.Source == CompletionSource.Simulation);
-        var code = await db.Competencies.Where(c => c.Id == completion.CompetencyId).Select(c => c.Code).SingleAsync();
-        Assert.Equal((app.Data.NurseA.Id, "AIDHT-D6.2-L1"), (completion.StaffMemberId, code));
-        Assert.Equal($"simulation:{Deteriorating} v1 run {run}", completion.Reference);
+        // A pass confers the AI capability and the clinical competency the scenario names.
+        var completions = await db.Completions.Where(c => c.Source == CompletionSource.Simulation)
+            .Join(db.Competencies, c => c.CompetencyId, k => k.Id, (c, k) => new { c.StaffMemberId, c.Reference, k.Code, k.Subject!.FrameworkCode, Subject = k.Subject.Name })
+            .OrderBy(c => c.Code).ToListAsync();
+        Assert.Equal(["AIDHT-D6.2-L1", "CLIN-DET-1"], completions.Select(c => c.Code));
+        Assert.All(completions, c => Assert.Equal((app.Data.NurseA.Id, $"simulation:{Deteriorating} v1 run {run}"), (c.StaffMemberId, c.Reference)));
+        Assert.Equal(("CLIN", "Recognising and escalating the deteriorating adult patient"), (completions[1].FrameworkCode, completions[1].Subject));
         var verbs = await db.SimulationStatements.Where(s => s.RunId == run).OrderBy(s => s.Id).Select(s => s.Verb).ToListAsync();
         Assert.Equal(["launched", "answered", "answered", "answered", "answered", "answered", "answered", "completed", "passed"], verbs);
         var answered = JsonDocument.Parse((await db.SimulationStatements.Where(s => s.RunId == run && s.Verb == "answered").OrderBy(s => s.Id).Skip(2).FirstAsync()).Json).RootElement;

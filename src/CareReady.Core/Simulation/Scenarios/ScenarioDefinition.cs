@@ -12,6 +12,9 @@ public sealed record ScenarioDefinition(
     string Start,
     IReadOnlyList<ScenarioNode> Nodes)
 {
+    /// <summary>The guideline versions the scenario rests on (regulatory changes find it by them).</summary>
+    public IReadOnlyList<ScenarioGuideline> Guidelines { get; init; } = [];
+
     public ScenarioNode Node(string id) => Nodes.First(n => n.Id == id);
 
     /// <summary>Points available: one per scored question, decision and AI decision (or the node's own points).</summary>
@@ -126,3 +129,6 @@ public sealed record ScenarioNode(string Id, NodeKind Kind, string Title, string
     public AiSpec? Ai { get; init; }
     public StateChange Changes { get; init; } = StateChange.None;
 }
+
+/// <summary>A guideline version a scenario cites, exactly as written (source name and version label).</summary>
+public sealed record ScenarioGuideline(string Source, string Version);

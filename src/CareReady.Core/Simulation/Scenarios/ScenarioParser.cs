@@ -13,7 +13,7 @@ public static partial class ScenarioParser
     public const string Format = "careready-scenario/1";
     public const int MaxBytes = 1024 * 1024;
 
-    private static readonly string[] TopLevel = ["format", "code", "title", "summary", "estimatedMinutes", "passMark", "confers", "state", "start", "nodes"];
+    private static readonly string[] TopLevel = ["format", "code", "title", "summary", "estimatedMinutes", "passMark", "confers", "guidelines", "state", "start", "nodes"];
     private static readonly string[] NodeTypes = ["narrative", "observations", "question", "decision", "ai-decision", "end"];
     private static readonly string[] Operators = ["==", "!=", "<", "<=", ">", ">="];
 
@@ -69,6 +69,7 @@ public static partial class ScenarioParser
             var confers = r.Array(root, "confers", "$", required: false)
                 .Select(c => c.Element.ValueKind == JsonValueKind.String ? c.Element.GetString() : Invalid(r, c.Path, "expected a competency code as text."))
                 .OfType<string>().ToList();
+            var guidelines = ReadGuidelines(r, root);
             var state = ReadState(r, root);
             var start = r.String(root, "start", "$", maxLength: 64);
             var nodes = r.Array(root, "nodes", "$", required: true).Select(n => NodeReader.Read(r, n.Element, n.Path, state)).ToList();
@@ -80,7 +81,7 @@ public static partial class ScenarioParser
                 return new ScenarioParseResult(null, errors);
             }
 
-            return new ScenarioParseResult(new ScenarioDefinition(code, title, summary, minutes, passMark, confers, state, start, valid), []);
+            return new ScenarioParseResult(new ScenarioDefinition(code, title, summary, minutes, passMark, confers, state, start, valid) { Guidelines = guidelines }, []);
         }
     }
 
@@ -94,6 +95,37 @@ public static partial class ScenarioParser
     {
         r.Error(path, message);
         return null;
+    }
+
+    /// <summary>The guideline versions the scenario rests on: <c>[{"source": "NICE NG51 Suspected sepsis", "version": "2024"}]</c>, as modules cite them.</summary>
+    private static List<ScenarioGuideline> ReadGuidelines(JsonReader r, JsonElement root)
+    {
+        var list = new List<ScenarioGuideline>();
+        foreach (var (element, path) in r.Array(root, "guidelines", "$", required: false))
+        {
+            if (!r.IsObject(element, path))
+            {
+                continue;
+            }
+
+            r.OnlyKnown(element, path, "source", "version");
+            var source = r.String(element, "source", path, maxLength: 300);
+            var version = r.String(element, "version", path, maxLength: 100);
+            if (source is null || version is null)
+            {
+                continue;
+            }
+
+            if (list.Any(g => g.Source == source.Trim() && g.Version == version.Trim()))
+            {
+                r.Error(path, $"\"{source.Trim()}\" version \"{version.Trim()}\" is cited twice.");
+                continue;
+            }
+
+            list.Add(new ScenarioGuideline(source.Trim(), version.Trim()));
+        }
+
+        return list;
     }
 
     private static Dictionary<string, double> ReadState(JsonReader r, JsonElement root)
