@@ -32,7 +32,15 @@ public sealed class RefresherDigests(AppDbContext db, SyncRefresherCards sync, P
         var optedIn = await db.NotificationPreferences.AsNoTracking()
             .Where(p => p.OrganisationId == organisationId && p.EmailRefreshers && p.StaffMemberId != null)
             .Select(p => p.StaffMemberId!.Value).Distinct().ToListAsync(ct);
-        var people = optedIn.Where(currentStaff.Contains).Order().ToList();
+        // Those already told this week (the job runs daily from the digest day on) are skipped before any work.
+        var told = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in optedIn.Select(p => Key(p, week)).Chunk(500))
+        {
+            told.UnionWith(await db.Notices.AsNoTracking().Where(n => n.OrganisationId == organisationId && chunk.Contains(n.DedupKey))
+                .Select(n => n.DedupKey).ToListAsync(ct));
+        }
+
+        var people = optedIn.Where(p => currentStaff.Contains(p) && !told.Contains(Key(p, week))).Order().ToList();
         if (people.Count == 0)
         {
             return [];
@@ -45,28 +53,34 @@ public sealed class RefresherDigests(AppDbContext db, SyncRefresherCards sync, P
 
         var horizon = today.AddDays(WeekDays);
         var safety = await GetRefresherSession.SafetyCriticalCompetencyIdsAsync(db, reference, organisationId, ct);
-        var cards = (await db.RefresherCards.AsNoTracking()
-                .Where(c => c.OrganisationId == organisationId && people.Contains(c.StaffMemberId) && c.Due < horizon && safety.Contains(c.CompetencyId))
-                .Select(c => new { c.StaffMemberId, c.Due, c.CompetencyId })
-                .ToListAsync(ct))
-            .ToLookup(c => c.StaffMemberId);
+        var due = new List<(int StaffMemberId, DateOnly Due, int CompetencyId)>();
+        foreach (var chunk in people.Chunk(500))
+        {
+            due.AddRange((await db.RefresherCards.AsNoTracking()
+                    .Where(c => c.OrganisationId == organisationId && chunk.Contains(c.StaffMemberId) && c.Due < horizon && safety.Contains(c.CompetencyId))
+                    .Select(c => new { c.StaffMemberId, c.Due, c.CompetencyId })
+                    .ToListAsync(ct))
+                .Select(c => (c.StaffMemberId, c.Due, c.CompetencyId)));
+        }
+
+        var cards = due.ToLookup(c => c.StaffMemberId);
         var competencies = await reference.CompetenciesAsync(db, ct);
         var requests = new List<NotificationRequest>();
         foreach (var person in people)
         {
-            var due = cards[person].ToList();
-            if (due.Count == 0)
+            var mine = cards[person].ToList();
+            if (mine.Count == 0)
             {
                 continue;
             }
 
-            var now = due.Count(c => c.Due <= today);
-            var later = due.Count - now;
-            var subjects = due.Select(c => competencies.TryGetValue(c.CompetencyId, out var k) ? k.Subject!.Name : null).OfType<string>()
+            var now = mine.Count(c => c.Due <= today);
+            var later = mine.Count - now;
+            var subjects = mine.Select(c => competencies.TryGetValue(c.CompetencyId, out var k) ? k.Subject!.Name : null).OfType<string>()
                 .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            var sessions = (int)Math.Ceiling(due.Count / (double)RefresherParameters.SessionSize);
+            var sessions = (int)Math.Ceiling(mine.Count / (double)RefresherParameters.SessionSize);
             requests.Add(new NotificationRequest(organisationId, NotificationRecipient.Staff(person), NoticeKind.Refreshers,
-                $"Refresher questions this week: {Questions(due.Count)} due",
+                $"Refresher questions this week: {Questions(mine.Count)} due",
                 [
                     (now > 0 ? $"{Questions(now)} {(now == 1 ? "is" : "are")} due now" : "Nothing is due today")
                         + (later > 0 ? $" and {later} more by {today.AddDays(WeekDays - 1).ToString("dddd d MMMM", English)}" : "")
@@ -75,11 +89,13 @@ public sealed class RefresherDigests(AppDbContext db, SyncRefresherCards sync, P
                         + (sessions > 1 ? $": about {sessions} sessions this week." : "."),
                     "You get this email because you asked for the weekly refresher digest; you can turn it off under Email preferences.",
                 ],
-                "/pathways/refresher", $"refreshers:{person}:{week}", "Start a refresher session"));
+                "/pathways/refresher", Key(person, week), "Start a refresher session"));
         }
 
         return requests;
     }
+
+    private static string Key(int person, string week) => $"refreshers:{person}:{week}";
 
     private static string Questions(int n) => n == 1 ? "1 question" : n.ToString(CultureInfo.InvariantCulture) + " questions";
 }
