@@ -66,6 +66,34 @@ public sealed class PathwaysJourneyTests(BrowserFixture browser) : IAsyncLifetim
         await Assertions.Expect(page.GetByTestId("plan-item").Filter(new() { HasText = "Refresher questions" })).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task Educator_on_a_phone_chooses_safety_critical_subjects_and_a_learner_opts_into_the_refresher_digest()
+    {
+        await PathwayWorld.SetUpAsync(_app);
+        var educator = await BrowserPages.SignedInAsync(browser.Browser, _app.BaseUrl!, TestData.EducatorEmail, TestData.Password, 390, 844);
+        await educator.GotoAsync(_app.BaseUrl + "pathways/manage#safety-subjects");
+        var resuscitation = educator.GetByLabel("Resuscitation (CSTF-RES)");
+        await Assertions.Expect(resuscitation).ToBeCheckedAsync();
+        await Axe.AssertAccessibleAsync(educator);
+        await resuscitation.UncheckAsync();
+        await educator.GetByRole(AriaRole.Button, new() { Name = "Save safety-critical subjects" }).ClickAsync();
+        await Assertions.Expect(educator.GetByTestId("pathways-message")).ToContainTextAsync("Safety-critical subjects: CSTF-FIRE, CSTF-IPC, CSTF-MH, CSTF-SGA, CSTF-SGC.");
+        await Assertions.Expect(educator.GetByLabel("Resuscitation (CSTF-RES)")).Not.ToBeCheckedAsync();
+        await Axe.AssertAccessibleAsync(educator);
+
+        var learner = await BrowserPages.SignedInAsync(browser.Browser, _app.BaseUrl!, TestData.LearnerEmail, TestData.Password, 390, 844);
+        await learner.GotoAsync(_app.BaseUrl + "pathways");
+        await Assertions.Expect(learner.GetByTestId("plan-item").Filter(new() { HasText = "Refresher questions" })).ToHaveCountAsync(0);
+        await learner.GotoAsync(_app.BaseUrl + "notifications/preferences");
+        var digest = learner.GetByLabel("Weekly refresher digest");
+        await Assertions.Expect(digest).Not.ToBeCheckedAsync();
+        await digest.CheckAsync();
+        await learner.GetByRole(AriaRole.Button, new() { Name = "Save preferences" }).ClickAsync();
+        await Assertions.Expect(learner.GetByText("Your email preferences are saved.")).ToBeVisibleAsync();
+        await Assertions.Expect(learner.GetByLabel("Weekly refresher digest")).ToBeCheckedAsync();
+        await Axe.AssertAccessibleAsync(learner);
+    }
+
     private static async Task AnswerRightAsync(IPage page)
     {
         var question = page.Locator("fieldset[data-question-key]");

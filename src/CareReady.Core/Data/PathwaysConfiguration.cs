@@ -44,6 +44,7 @@ internal sealed class PathwaySettingsConfiguration : IEntityTypeConfiguration<Pa
     public void Configure(EntityTypeBuilder<PathwaySettings> b)
     {
         b.Property(x => x.FittedWeights).HasMaxLength(1000);
+        b.Property(x => x.SafetyCriticalSubjects).HasMaxLength(4000);
         b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => x.OrganisationId).IsUnique();
     }

@@ -17,6 +17,9 @@ public enum NoticeKind
 
     /// <summary>To a manager: the weekly summary of their team.</summary>
     Digest,
+
+    /// <summary>To a person who asked for it: the weekly count of their refresher questions due, with a link to a session.</summary>
+    Refreshers,
 }
 
 /// <summary>

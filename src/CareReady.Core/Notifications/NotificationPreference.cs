@@ -25,6 +25,9 @@ public sealed class NotificationPreference
     /// <summary>The weekly team digest.</summary>
     public bool EmailDigest { get; set; } = true;
 
+    /// <summary>The weekly refresher digest (refresher questions due this week). Off unless the person asks for it.</summary>
+    public bool EmailRefreshers { get; set; }
+
     public DateTime UpdatedAt { get; set; }
 
     public bool Allows(NoticeKind kind) => kind switch
@@ -33,6 +36,7 @@ public sealed class NotificationPreference
         NoticeKind.Escalation => EmailEscalations,
         NoticeKind.Change => EmailChanges,
         NoticeKind.Digest => EmailDigest,
+        NoticeKind.Refreshers => EmailRefreshers,
         _ => true,
     };
 }

@@ -15,6 +15,12 @@ public static class NotificationSetup
         services.AddScoped<NotificationWriter>();
         services.TryAddScoped<ComputeComplianceSnapshot>();
         services.AddScoped<RunNotificationJob>();
+
+        // The weekly refresher digest brings the person's refresher cards up to date (also from the CLI).
+        services.TryAddSingleton<Pathways.PathwayReferenceCache>();
+        services.TryAddScoped<Learning.ListModules>();
+        services.TryAddScoped<Pathways.Refreshers.SyncRefresherCards>();
+        services.AddScoped<Pathways.Refreshers.RefresherDigests>();
         services.AddScoped<Regulation.SendChangeNotices>();
         services.AddScoped<DeliverOutbox>();
         services.TryAddScoped<IEmailSender, SmtpEmailSender>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using CareReady.Core.Compliance;
 using CareReady.Core.Data;
 using CareReady.Core.Identity;
+using CareReady.Core.Pathways.Refreshers;
 using CareReady.Core.Security;
 using CareReady.Core.Workforce;
 using Microsoft.EntityFrameworkCore;
@@ -13,11 +14,13 @@ public sealed record NotificationJobResult(int Organisations, int Notices, int E
 /// <summary>
 /// The daily job: for each organisation, reads compliance on the day from the reference calculation
 /// (<see cref="ComputeComplianceSnapshot"/>) and queues reminders before the due date (60/30/7 days),
-/// overdue notices to the person, escalations to their line managers, and the weekly manager digest.
+/// overdue notices to the person, escalations to their line managers, the weekly manager digest and
+/// the weekly refresher digest for people who asked for it (<see cref="RefresherDigests"/>).
 /// Every notification has a dedup key, so running the job again (the same day, after a restart, on two
 /// nodes) queues nothing new.
 /// </summary>
-public sealed class RunNotificationJob(AppDbContext db, ComputeComplianceSnapshot snapshots, NotificationWriter writer, NotificationOptions options)
+public sealed class RunNotificationJob(
+    AppDbContext db, ComputeComplianceSnapshot snapshots, NotificationWriter writer, NotificationOptions options, RefresherDigests refresherDigests)
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
@@ -109,6 +112,7 @@ public sealed class RunNotificationJob(AppDbContext db, ComputeComplianceSnapsho
         if (MondayBased(today.DayOfWeek) >= MondayBased(options.DigestDay))
         {
             requests.AddRange(Digests(organisationId, snapshot, team, today));
+            requests.AddRange(await refresherDigests.RunAsync(organisationId, snapshot.People.Select(p => p.StaffMemberId).ToHashSet(), today, Week(today), ct));
         }
 
         var result = await writer.EnqueueAsync(requests, ct);
@@ -119,7 +123,7 @@ public sealed class RunNotificationJob(AppDbContext db, ComputeComplianceSnapsho
 
     private static IEnumerable<NotificationRequest> Digests(int organisationId, ComplianceSnapshot snapshot, TeamStructure team, DateOnly today)
     {
-        var week = $"{ISOWeek.GetYear(today.ToDateTime(TimeOnly.MinValue))}-W{ISOWeek.GetWeekOfYear(today.ToDateTime(TimeOnly.MinValue)):00}";
+        var week = Week(today);
         var dueSoon = ComplianceLists.DueWithin(snapshot, 30).ToLookup(i => i.StaffMemberId);
         var overdue = ComplianceLists.Overdue(snapshot).ToLookup(i => i.StaffMemberId);
         foreach (var manager in team.Managers)
@@ -150,6 +154,10 @@ public sealed class RunNotificationJob(AppDbContext db, ComputeComplianceSnapsho
         s.State is ComplianceState.Certified or ComplianceState.RenewalDue or ComplianceState.NotStartedInGrace
         && s.ExemptUntil is null
         && (s.State == ComplianceState.NotStartedInGrace || s.ExpiresOn is not null);
+
+    /// <summary>The ISO week of a day ("2026-W10"): the digests' dedup keys hold it, so each goes once a week.</summary>
+    private static string Week(DateOnly today) =>
+        $"{ISOWeek.GetYear(today.ToDateTime(TimeOnly.MinValue))}-W{ISOWeek.GetWeekOfYear(today.ToDateTime(TimeOnly.MinValue)):00}";
 
     private static int MondayBased(DayOfWeek day) => ((int)day + 6) % 7;
 

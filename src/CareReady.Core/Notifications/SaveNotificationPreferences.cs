@@ -24,6 +24,7 @@ public sealed class SaveNotificationPreferences(AppDbContext db, TimeProvider ti
         p.EmailEscalations = input.EmailEscalations;
         p.EmailChanges = input.EmailChanges;
         p.EmailDigest = input.EmailDigest;
+        p.EmailRefreshers = input.EmailRefreshers;
         p.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
         return input;

@@ -1289,6 +1289,9 @@ namespace CareReady.Migrations.Postgres.Migrations
                     b.Property<bool>("EmailEscalations")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("EmailRefreshers")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("EmailReminders")
                         .HasColumnType("boolean");
 
@@ -1431,6 +1434,10 @@ namespace CareReady.Migrations.Postgres.Migrations
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("SafetyCriticalSubjects")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<double>("TargetRetention")
                         .HasColumnType("double precision");

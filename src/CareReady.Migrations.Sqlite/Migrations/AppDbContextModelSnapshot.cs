@@ -1233,6 +1233,9 @@ namespace CareReady.Migrations.Sqlite.Migrations
                     b.Property<bool>("EmailEscalations")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("EmailRefreshers")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("EmailReminders")
                         .HasColumnType("INTEGER");
 
@@ -1371,6 +1374,10 @@ namespace CareReady.Migrations.Sqlite.Migrations
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SafetyCriticalSubjects")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.Property<double>("TargetRetention")
                         .HasColumnType("REAL");

@@ -29,6 +29,7 @@ public sealed class IndexModel(CurrentUser current, ListNotices list, MarkNotice
         NoticeKind.Escalation => "Your team",
         NoticeKind.Change => "Change notice",
         NoticeKind.Digest => "Weekly digest",
+        NoticeKind.Refreshers => "Refreshers",
         _ => kind.ToString(),
     };
 }

@@ -17,6 +17,7 @@ public sealed class PreferencesModel(CurrentUser current, GetNotificationPrefere
         ("EmailEscalations", "Overdue people in my team", "For managers: when someone you manage becomes overdue.", Current.EmailEscalations),
         ("EmailChanges", "Guideline and regulation changes", "When a change means you need to renew or complete training.", Current.EmailChanges),
         ("EmailDigest", "Weekly team digest", "For managers: your team's overdue and due-soon counts every week.", Current.EmailDigest),
+        ("EmailRefreshers", "Weekly refresher digest", "Once a week, when refresher questions on safety-critical subjects are due for you: how many, with a link to a five-minute session. Off unless you choose it.", Current.EmailRefreshers),
     ];
 
     public async Task OnGetAsync(bool? saved, CancellationToken ct)
@@ -25,9 +26,9 @@ public sealed class PreferencesModel(CurrentUser current, GetNotificationPrefere
         Current = await get.RunAsync(await current.GetScopeAsync(ct), ct);
     }
 
-    public async Task<IActionResult> OnPostAsync(bool emailReminders, bool emailEscalations, bool emailChanges, bool emailDigest, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(bool emailReminders, bool emailEscalations, bool emailChanges, bool emailDigest, bool emailRefreshers, CancellationToken ct)
     {
-        await save.RunAsync(await current.GetScopeAsync(ct), new NotificationPreferencesView(emailReminders, emailEscalations, emailChanges, emailDigest), ct);
+        await save.RunAsync(await current.GetScopeAsync(ct), new NotificationPreferencesView(emailReminders, emailEscalations, emailChanges, emailDigest, emailRefreshers), ct);
         return Redirect("/notifications/preferences?saved=true");
     }
 }

@@ -1,3 +1,5 @@
+using CareReady.Core.Data;
+using CareReady.Core.Pathways;
 using CareReady.Core.Pathways.Fsrs;
 using CareReady.Core.Pathways.Mastery;
 using CareReady.Core.Pathways.Plan;
@@ -139,6 +141,31 @@ public static class PathwaysEndpoints
             .RequireAuthorization(Policies.RuleEditors)
             .WithSummary("Set the target retention (0.7–0.97; default 0.9)");
 
+        group.MapGet("/settings/safety-critical-subjects", async Task<Results<Ok<SafetySubjectsResponse>, ForbidHttpResult>> (CurrentUser current, AppDbContext db, CancellationToken ct) =>
+            {
+                var scope = await current.GetScopeAsync(ct);
+                return AssignPathway.CanDefine(scope)
+                    ? TypedResults.Ok(SafetySubjectsResponse.From([.. await SafetyCriticalSubjects.ForAsync(db, scope.OrganisationId, ct)]))
+                    : TypedResults.Forbid();
+            })
+            .WithSummary("The subjects whose questions become refreshers and whose gaps rank first (educators, compliance leads, admins)");
+
+        group.MapPut("/settings/safety-critical-subjects", async Task<Results<Ok<SafetySubjectsResponse>, ForbidHttpResult, ValidationProblem>> (
+                SafetySubjectsRequest body, CurrentUser current, SetSafetyCriticalSubjects set, CancellationToken ct) =>
+            {
+                var scope = await current.GetScopeAsync(ct);
+                if (!AssignPathway.CanDefine(scope))
+                {
+                    return TypedResults.Forbid();
+                }
+
+                var result = await set.RunAsync(scope.OrganisationId, body.SubjectCodes, ct);
+                return result.Saved
+                    ? TypedResults.Ok(SafetySubjectsResponse.From(result.Codes))
+                    : TypedResults.ValidationProblem(result.Problems.ToDictionary(p => p.Key, p => p.Value));
+            })
+            .WithSummary("Choose the safety-critical subjects by code (educators, compliance leads, admins); unknown codes are named and nothing changes");
+
         group.MapPost("/settings/fit", async (CurrentUser current, FitRefresherParameters fit, CancellationToken ct) =>
             {
                 var result = await fit.RunAsync((await current.GetUserAsync()).OrganisationId, ct);
@@ -151,5 +178,6 @@ public static class PathwaysEndpoints
     private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 
     private static PathwaySettingsResponse Settings(PathwaySettings s) =>
-        new(s.TargetRetention, s.FittedWeights is not null, s.FittedAt, s.FittedOnReviews, s.LogLossBefore, s.LogLossAfter);
+        new(s.TargetRetention, s.FittedWeights is not null, s.FittedAt, s.FittedOnReviews, s.LogLossBefore, s.LogLossAfter,
+            [.. SafetyCriticalSubjects.Parse(s.SafetyCriticalSubjects).Order(StringComparer.Ordinal)]);
 }

@@ -2,6 +2,7 @@ using CareReady.Core.Pathways.Mastery;
 using CareReady.Core.Pathways.Plan;
 using CareReady.Core.Pathways.Refreshers;
 using CareReady.Core.Pathways.RolePathways;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CareReady.Web.Pathways;
 
@@ -10,11 +11,12 @@ public static class PathwaysSetup
     public static IServiceCollection AddPathways(this IServiceCollection services)
     {
         services.AddSingleton<OrganisationMastery>();
-        services.AddSingleton<CareReady.Core.Pathways.PathwayReferenceCache>();
-        services.AddScoped<SyncRefresherCards>();
+        services.TryAddSingleton<CareReady.Core.Pathways.PathwayReferenceCache>();
+        services.TryAddScoped<SyncRefresherCards>();
         services.AddScoped<GetRefresherSession>();
         services.AddScoped<AnswerRefresher>();
         services.AddScoped<FitRefresherParameters>();
+        services.AddScoped<SetSafetyCriticalSubjects>();
         services.AddScoped<GetPlan>();
         services.AddScoped<GetCompetencyProfile>();
         services.AddScoped<ListRolePathways>();

@@ -38,7 +38,20 @@ public sealed record AssignmentResponse(int AssignmentId, bool AlreadyAssigned);
 
 public sealed record RetentionRequest(double TargetRetention);
 
-public sealed record PathwaySettingsResponse(double TargetRetention, bool Fitted, DateTime? FittedAt, int FittedOnReviews, double? LogLossBefore, double? LogLossAfter);
+public sealed record PathwaySettingsResponse(
+    double TargetRetention, bool Fitted, DateTime? FittedAt, int FittedOnReviews, double? LogLossBefore, double? LogLossAfter, IReadOnlyList<string> SafetyCriticalSubjects);
+
+/// <summary>The subject codes to count as safety-critical (an empty list: none).</summary>
+public sealed record SafetySubjectsRequest(IReadOnlyList<string?>? SubjectCodes);
+
+/// <summary>The organisation's safety-critical subjects, whether that is the default list, and the default list.</summary>
+public sealed record SafetySubjectsResponse(IReadOnlyList<string> SubjectCodes, bool IsDefault, IReadOnlyList<string> DefaultSubjectCodes)
+{
+    public static SafetySubjectsResponse From(IReadOnlyCollection<string> codes) => new(
+        [.. codes.Order(StringComparer.Ordinal)],
+        codes.Count == CareReady.Core.Pathways.SafetyCriticalSubjects.Default.Count && codes.All(CareReady.Core.Pathways.SafetyCriticalSubjects.Default.Contains),
+        [.. CareReady.Core.Pathways.SafetyCriticalSubjects.Default.Order(StringComparer.Ordinal)]);
+}
 
 /// <summary>Log losses are null when there was nothing to measure them on (no reviews yet).</summary>
 public sealed record FitResponse(bool Fitted, int Reviews, int MinimumReviews, double? LogLossBefore, double? LogLossAfter);

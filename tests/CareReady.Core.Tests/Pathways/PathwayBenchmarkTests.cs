@@ -30,6 +30,24 @@ public class PathwayBenchmarkTests
         Assert.InRange(root.GetProperty("mastery_auc").GetDouble(), 0.5, 1);
     }
 
+    [Theory]
+    [InlineData(80, 3)]
+    [InlineData(120, 7)]
+    public void CareReady_is_compared_at_no_more_study_time_than_sm2_and_both_within_the_annual_budget(int learners, int seed)
+    {
+        var result = PathwayBenchmark.Run(learners, seed);
+        var (annual, sm2, careready) = (result.Policies[0], result.Policies[1], result.Policies[2]);
+        Assert.Equal(("fixed_annual", "sm2", "careready"), (annual.Policy, sm2.Policy, careready.Policy));
+        Assert.Equal(annual.StudyMinutesPerYear, result.BudgetMinutesPerYear);
+        Assert.True(sm2.StudyMinutesPerYear <= result.BudgetMinutesPerYear + 1e-9, $"SM-2 spent {sm2.StudyMinutesPerYear} of {result.BudgetMinutesPerYear}");
+        Assert.True(careready.StudyMinutesPerYear <= sm2.StudyMinutesPerYear + 1e-9, $"CareReady spent {careready.StudyMinutesPerYear}, SM-2 {sm2.StudyMinutesPerYear}");
+
+        // Matched, not merely capped: the target retention is raised as far as SM-2's minutes allow (FSRS
+        // intervals are whole days, so minutes move in steps and an exact tie is rarely possible).
+        Assert.InRange(result.CareReadyRetention, 0.6, 0.99);
+        Assert.True(careready.StudyMinutesPerYear > 0.9 * sm2.StudyMinutesPerYear, $"CareReady spent {careready.StudyMinutesPerYear}, SM-2 {sm2.StudyMinutesPerYear}");
+    }
+
     [Fact]
     public void Capped_policies_never_spend_more_than_the_budget()
     {

@@ -37,6 +37,7 @@ public sealed class GetCompetencyProfile(AppDbContext db, GetPersonProfile profi
             .GroupBy(r => competencies[r.CompetencyId].SubjectId)
             .ToDictionary(g => g.Key, g => g.OrderBy(r => r.DueBy).First().Label);
 
+        var safety = await SafetyCriticalSubjects.ForAsync(db, scope.OrganisationId, ct);
         var model = await mastery.GetAsync(db, scope.OrganisationId, ct);
         var person = OrganisationMastery.PersonKey(staffMemberId);
         var subjects = required.Keys.Concat(held.Concat(carded).Concat(assessed).Select(c => competencies[c].SubjectId)).Distinct();
@@ -46,7 +47,7 @@ public sealed class GetCompetencyProfile(AppDbContext db, GetPersonProfile profi
             {
                 var e = model.Estimate(person, OrganisationMastery.SubjectKey(s.Id));
                 return new CompetencyProfileLine(s.Id, s.Code, s.Name, e.Level, Math.Round(e.ProbabilityCorrect, 3), e.Answers, e.Correct, e.Explanation,
-                    required.ContainsKey(s.Id), required.GetValueOrDefault(s.Id), SafetyCriticalSubjects.Contains(s.Code));
+                    required.ContainsKey(s.Id), required.GetValueOrDefault(s.Id), safety.Contains(s.Code));
             })
             .OrderBy(l => l.Level).ThenByDescending(l => l.SafetyCritical).ThenBy(l => l.Subject, StringComparer.Ordinal)
             .ToList();

@@ -32,18 +32,22 @@ public sealed class GetPlan(
         var competencies = await reference.CompetenciesAsync(db, ct);
         var held = await db.Completions.AsNoTracking().Where(c => c.StaffMemberId == staffMemberId && c.OrganisationId == scope.OrganisationId)
             .Select(c => c.CompetencyId).Distinct().ToListAsync(ct);
+        var safetySubjects = await SafetyCriticalSubjects.ForAsync(db, scope.OrganisationId, ct);
         var cards = await CardsAsync(scope.OrganisationId, staffMemberId, ct);
         var existing = cards.Select(c => (c.ModuleId, c.QuestionKey)).ToHashSet();
-        if (held.Count > 0 && await sync.RunAsync(scope.OrganisationId, staffMemberId, catalogue, held, existing, ct) > 0)
+        if (held.Count > 0 && await sync.RunAsync(scope.OrganisationId, staffMemberId, catalogue, held, existing, safetySubjects, ct) > 0)
         {
             cards = await CardsAsync(scope.OrganisationId, staffMemberId, ct);
         }
+
+        // Cards of a subject the organisation no longer counts as safety-critical rest (their memory is kept for if it comes back).
+        cards = [.. cards.Where(c => competencies.TryGetValue(c.CompetencyId, out var k) && safetySubjects.Covers(k))];
 
         var model = await mastery.GetAsync(db, scope.OrganisationId, ct);
         var person = OrganisationMastery.PersonKey(staffMemberId);
 
         MasteryEstimate Mastery(int competencyId) => model.Estimate(person, OrganisationMastery.SubjectKey(competencies[competencyId].SubjectId));
-        bool Safety(int competencyId) => SafetyCriticalSubjects.Contains(competencies[competencyId].Subject!.Code);
+        bool Safety(int competencyId) => safetySubjects.Covers(competencies[competencyId]);
         bool Holds(int competencyId) => held.Any(h => competencies.TryGetValue(h, out var c) && c.Satisfies(competencies[competencyId]));
         ModuleSummary? ModuleFor(int competencyId) => catalogue
             .Where(m => m.Confers.Any(c => competencies.TryGetValue(c.CompetencyId, out var given) && given.Satisfies(competencies[competencyId])))

@@ -25,7 +25,7 @@ public sealed record RefresherSession(DateOnly Today, int AnsweredToday, int Ses
 /// The signed-in learner's refresher session: their due cards, most at risk first (lowest predicted
 /// recall; new cards after reviewed ones), one question at a time, up to a five-minute session a day.
 /// </summary>
-public sealed class GetRefresherSession(AppDbContext db, TimeProvider time, SyncRefresherCards sync)
+public sealed class GetRefresherSession(AppDbContext db, TimeProvider time, SyncRefresherCards sync, PathwayReferenceCache reference)
 {
     public async Task<RefresherSession?> RunAsync(AccessScope scope, CancellationToken ct = default)
     {
@@ -40,10 +40,12 @@ public sealed class GetRefresherSession(AppDbContext db, TimeProvider time, Sync
         var startOfDay = today.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var answeredToday = await db.RefresherReviews.CountAsync(r => r.StaffMemberId == person && r.OrganisationId == scope.OrganisationId
             && r.Source == ReviewSource.Refresher && r.ReviewedAt >= startOfDay, ct);
+        var safety = await SafetyCriticalCompetencyIdsAsync(db, reference, scope.OrganisationId, ct);
         var due = await db.RefresherCards.AsNoTracking()
-            .Where(c => c.StaffMemberId == person && c.OrganisationId == scope.OrganisationId && c.Due <= today)
+            .Where(c => c.StaffMemberId == person && c.OrganisationId == scope.OrganisationId && c.Due <= today && safety.Contains(c.CompetencyId))
             .ToListAsync(ct);
-        var nextLater = await db.RefresherCards.Where(c => c.StaffMemberId == person && c.OrganisationId == scope.OrganisationId && c.Due > today)
+        var nextLater = await db.RefresherCards
+            .Where(c => c.StaffMemberId == person && c.OrganisationId == scope.OrganisationId && c.Due > today && safety.Contains(c.CompetencyId))
             .MinAsync(c => (DateOnly?)c.Due, ct);
 
         var scheduler = new FsrsScheduler(await RefresherParameters.ForAsync(db, scope.OrganisationId, ct));
@@ -64,6 +66,16 @@ public sealed class GetRefresherSession(AppDbContext db, TimeProvider time, Sync
         }
 
         return new RefresherSession(today, answeredToday, RefresherParameters.SessionSize, due.Count, next, nextLater);
+    }
+
+    /// <summary>
+    /// The competencies whose subject the organisation counts as safety-critical today: only their cards are offered
+    /// (cards of a subject taken off the list rest, with their memory, until it comes back).
+    /// </summary>
+    internal static async Task<List<int>> SafetyCriticalCompetencyIdsAsync(AppDbContext db, PathwayReferenceCache reference, int organisationId, CancellationToken ct)
+    {
+        var subjects = await SafetyCriticalSubjects.ForAsync(db, organisationId, ct);
+        return [.. (await reference.CompetenciesAsync(db, ct)).Values.Where(subjects.Covers).Select(c => c.Id).Order()];
     }
 
     /// <summary>The card's question in the module's published version (null when that version no longer has it).</summary>

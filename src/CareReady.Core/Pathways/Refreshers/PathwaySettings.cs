@@ -4,8 +4,9 @@ using CareReady.Core.Pathways.Fsrs;
 namespace CareReady.Core.Pathways.Refreshers;
 
 /// <summary>
-/// An organisation's refresher settings: the target retention (default 0.9) and, once fitted from
-/// its own review log, its FSRS weights. No row means the defaults.
+/// An organisation's refresher settings: the target retention (default 0.9), its safety-critical
+/// subjects (default: the list in code) and, once fitted from its own review log, its FSRS weights.
+/// No row means the defaults. Audited (ADR 0006).
 /// </summary>
 public sealed class PathwaySettings
 {
@@ -15,6 +16,12 @@ public sealed class PathwaySettings
 
     /// <summary>The 21 fitted FSRS weights, space-separated (invariant culture); null = the defaults.</summary>
     public string? FittedWeights { get; set; }
+
+    /// <summary>
+    /// The organisation's safety-critical subject codes, space-separated, sorted; null = the default list
+    /// (<see cref="Pathways.SafetyCriticalSubjects.Default"/>). Read with <see cref="Pathways.SafetyCriticalSubjects.Parse"/>.
+    /// </summary>
+    public string? SafetyCriticalSubjects { get; set; }
 
     public DateTime? FittedAt { get; set; }
     public int FittedOnReviews { get; set; }

@@ -7,7 +7,7 @@ namespace CareReady.Core.Pathways.Refreshers;
 
 /// <summary>
 /// Gives a person a refresher card for every question of the organisation's published modules in a
-/// safety-critical subject they hold (have a completion in). A new card starts from the person's own
+/// subject the organisation counts as safety-critical (<see cref="SafetyCriticalSubjects"/>) that they hold (have a completion in). A new card starts from the person's own
 /// assessment answers to that question, if any (each answer a review: right = Good, wrong = Again),
 /// otherwise it is due at once. Cards already there are left alone.
 /// </summary>
@@ -25,21 +25,25 @@ public sealed class SyncRefresherCards(AppDbContext db, TimeProvider time, ListM
 
         var existing = (await db.RefresherCards.AsNoTracking().Where(c => c.StaffMemberId == staffMemberId)
             .Select(c => new { c.ModuleId, c.QuestionKey }).ToListAsync(ct)).Select(c => (c.ModuleId, c.QuestionKey)).ToHashSet();
-        return await RunAsync(organisationId, staffMemberId, await modules.RunAsync(organisationId, ct), held, existing, ct);
+        return await RunAsync(organisationId, staffMemberId, await modules.RunAsync(organisationId, ct), held, existing, null, ct);
     }
 
-    /// <summary>The same, from what the caller has already loaded: the published catalogue, the competencies the person holds, and their cards' keys.</summary>
+    /// <summary>
+    /// The same, from what the caller has already loaded: the published catalogue, the competencies the person holds, their cards' keys
+    /// and (optionally) the organisation's safety-critical subject codes.
+    /// </summary>
     public async Task<int> RunAsync(
         int organisationId, int staffMemberId, IReadOnlyList<ModuleSummary> catalogue, IReadOnlyCollection<int> heldCompetencyIds,
-        IReadOnlySet<(int ModuleId, string QuestionKey)> existing, CancellationToken ct = default)
+        IReadOnlySet<(int ModuleId, string QuestionKey)> existing, IReadOnlySet<string>? safetySubjects = null, CancellationToken ct = default)
     {
+        var safety = safetySubjects ?? await SafetyCriticalSubjects.ForAsync(db, organisationId, ct);
         var now = time.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
         var competencies = await reference.CompetenciesAsync(db, ct);
         var held = heldCompetencyIds.Where(competencies.ContainsKey).Select(id => competencies[id].SubjectId).ToHashSet();
         var versions = catalogue
             .Select(m => (VersionId: m.VersionId, m.ModuleId, CompetencyId: m.Confers
-                .Where(c => competencies.TryGetValue(c.CompetencyId, out var k) && held.Contains(k.SubjectId) && SafetyCriticalSubjects.Contains(k.Subject!.Code))
+                .Where(c => competencies.TryGetValue(c.CompetencyId, out var k) && held.Contains(k.SubjectId) && safety.Covers(k))
                 .Select(c => c.CompetencyId).DefaultIfEmpty(0).Min()))
             .Where(v => v.CompetencyId != 0)
             .ToList();

@@ -7,7 +7,7 @@ namespace CareReady.Core.Pathways.Simulation;
 /// <summary>The benchmark's figures: one outcome per policy, the mastery model's AUC against its baseline, and how the knobs were set.</summary>
 public sealed record PathwayBenchResult(
     IReadOnlyList<PolicyOutcome> Policies, double MasteryAuc, double BaselineAuc, int MasteryAnswers,
-    double BudgetMinutesPerYear, double Sm2IntervalModifier, double CareReadyRetention, FsrsFit Fit)
+    double BudgetMinutesPerYear, double Sm2IntervalModifier, double CareReadyRetention, double PilotRetention, FsrsFit Fit)
 {
     /// <summary>The one-line JSON object of issue 7; plan_p95_ms is null unless the plan timing was measured (it needs a database).</summary>
     public string ToJson(double? planP95Ms = null)
@@ -27,7 +27,9 @@ public sealed record PathwayBenchResult(
 /// the same simulated learners, at equal study minutes. The annual refresher's minutes set the budget;
 /// each of the other two has one knob (SM-2: an interval modifier; CareReady: target retention) tuned
 /// on a separate pilot cohort so that it spends the same, and the budget is also a hard cap over the two years.
-/// CareReady's FSRS parameters are fitted on the pilot cohort's review log (the organisation's history).
+/// CareReady's FSRS parameters are fitted on the pilot cohort's review log (the organisation's history). Because
+/// capped learners leave minutes unspent, CareReady's retention is then matched on the test learners so that it
+/// spends no more than SM-2 actually did (ADR 0010, "Equal study time").
 /// </summary>
 public static class PathwayBenchmark
 {
@@ -63,18 +65,49 @@ public static class PathwayBenchmark
         var modifier = Calibrate(m => PathwaySimulation.Run(pilot, new Sm2Policy(pilotLearners, items, options.RefresherMinutesPerReview, m), uncapped, seed + 2).StudyMinutesPerYear,
             budget, Math.Log(0.2), Math.Log(100), increasing: false, transform: Math.Exp);
         log(F($"SM-2 interval modifier for {budget:0.0} min/year: {modifier:0.000}"));
-        var retention = Calibrate(r => CareReadyMinutes(r, fit.Parameters.Weights), budget, 0.6, 0.99, increasing: true, transform: x => x);
-        log(F($"CareReady target retention for {budget:0.0} min/year: {retention:0.000} (other items {Math.Max(0.5, retention - CareReadyPolicy.OtherItemsRetentionGap):0.000})"));
+        var pilotRetention = Calibrate(r => CareReadyMinutes(r, fit.Parameters.Weights), budget, 0.6, 0.99, increasing: true, transform: x => x);
+        log(F($"CareReady target retention for {budget:0.0} min/year on the pilot cohort: {pilotRetention:0.000}"));
 
         var capped = options with { BudgetMinutesPerYear = budget };
         var sm2 = PathwaySimulation.Run(population, new Sm2Policy(learners, items, options.RefresherMinutesPerReview, modifier), capped, seed);
         log(F($"SM-2: {sm2.RetainedShare:0.000} retained, {sm2.StudyMinutesPerYear:0.0} min/person/year"));
+
+        // Equal study time: learners who need less leave part of the budget unspent, and the two policies
+        // do not leave the same part, so the pilot's knob alone gives unequal minutes on these learners.
+        // CareReady's target retention is therefore the highest whose minutes on these learners do not
+        // exceed what SM-2 actually spent (a cost match: the retained share is never looked at).
+        var retention = MatchMinutes(r => PathwaySimulation.Run(population, new CareReadyPolicy(learners, population.Items, options.RefresherMinutesPerReview, r, fit.Parameters.Weights), capped, seed),
+            sm2.StudyMinutesPerYear, 0.6, 0.99);
+        log(F($"CareReady target retention for at most SM-2's {sm2.StudyMinutesPerYear:0.00} min/year: {retention:0.0000} (other items {Math.Max(0.5, retention - CareReadyPolicy.OtherItemsRetentionGap):0.0000})"));
         var mastery = new MasteryEvaluation(population);
         var careready = PathwaySimulation.Run(population, new CareReadyPolicy(learners, population.Items, options.RefresherMinutesPerReview, retention, fit.Parameters.Weights), capped, seed, mastery.Add);
-        log(F($"CareReady: {careready.RetainedShare:0.000} retained, {careready.StudyMinutesPerYear:0.0} min/person/year"));
+        log(F($"CareReady: {careready.RetainedShare:0.000} retained, {careready.StudyMinutesPerYear:0.00} min/person/year"));
         log(F($"mastery model on {mastery.Answers:N0} answers: AUC {mastery.MasteryAuc():0.000} (per-item average {mastery.BaselineAuc():0.000})"));
 
-        return new PathwayBenchResult([annual, sm2, careready], mastery.MasteryAuc(), mastery.BaselineAuc(), mastery.Answers, budget, modifier, retention, fit);
+        return new PathwayBenchResult([annual, sm2, careready], mastery.MasteryAuc(), mastery.BaselineAuc(), mastery.Answers, budget, modifier, retention, pilotRetention, fit);
+    }
+
+    /// <summary>
+    /// The highest target retention in [<paramref name="low"/>, <paramref name="high"/>] (to 1e-4) whose minutes do not exceed
+    /// <paramref name="limit"/>: bisection that only ever keeps a value it has seen within the limit (the lower end if none).
+    /// </summary>
+    private static double MatchMinutes(Func<double, PolicyOutcome> run, double limit, double low, double high)
+    {
+        var best = low;
+        while (high - low > 1e-4)
+        {
+            var middle = (low + high) / 2;
+            if (run(middle).StudyMinutesPerYear <= limit)
+            {
+                best = low = middle;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return best;
     }
 
     /// <summary>Bisection for the knob value whose minutes per year equal the budget (minutes are monotone in the knob).</summary>

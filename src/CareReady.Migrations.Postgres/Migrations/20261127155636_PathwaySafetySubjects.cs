@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CareReady.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class PathwaySafetySubjects : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "SafetyCriticalSubjects",
+                table: "PathwaySettings",
+                type: "character varying(4000)",
+                maxLength: 4000,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "SafetyCriticalSubjects",
+                table: "PathwaySettings");
+        }
+    }
+}
