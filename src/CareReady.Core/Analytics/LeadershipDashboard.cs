@@ -127,7 +127,7 @@ public sealed class LeadershipDashboard(AppDbContext db, ComplianceHistory histo
     {
         var positions = await db.Positions.AsNoTracking()
             .Where(p => p.OrganisationId == organisationId && p.StartDate <= today && (p.EndDate == null || p.EndDate > today))
-            .Join(db.Staff.Where(s => s.StartDate <= today && (s.LeavingDate == null || s.LeavingDate > today)), p => p.StaffMemberId, s => s.Id, (p, s) => new { p.StaffMemberId, p.DepartmentId })
+            .Join(db.Staff.Where(s => s.OrganisationId == organisationId && s.StartDate <= today && (s.LeavingDate == null || s.LeavingDate > today)), p => p.StaffMemberId, s => s.Id, (p, s) => new { p.StaffMemberId, p.DepartmentId })
             .ToListAsync(cancellationToken);
         var paths = visible.ToDictionary(d => d.Id, d => d.Path);
         var rowsOfDepartment = paths.ToDictionary(d => d.Key, d => rows.Where(r => DepartmentTree.IsWithin(d.Value, r.Path)).Select(r => r.Id).ToList());
