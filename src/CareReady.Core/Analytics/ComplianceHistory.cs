@@ -14,13 +14,17 @@ namespace CareReady.Core.Analytics;
 /// Only the first request for an organisation waits for its engine to load. When an engine is older than
 /// <see cref="MaxAge"/> the next request starts a reload in the background (with its own database context)
 /// and is answered from the held engine; the new engine computes the days the old one had been asked for
-/// before it replaces it, so a dashboard never waits for a reload (docs/decisions/0015).
+/// before it replaces it, so a dashboard does not wait for a reload (docs/decisions/0015) — unless nobody asked
+/// for longer than <see cref="MaxStale"/>, when figures that old are not shown and the request waits.
 /// </para>
 /// </summary>
 public sealed class ComplianceHistory(TimeProvider time, IServiceScopeFactory? scopes = null)
 {
     /// <summary>How long a loaded engine is used before a reload starts (new completions show after about this).</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
+
+    /// <summary>An engine older than this (nobody asked for a while) is not shown: the request waits for a fresh one.</summary>
+    public static readonly TimeSpan MaxStale = TimeSpan.FromMinutes(15);
 
     private readonly ConcurrentDictionary<int, Lazy<Task<Entry>>> entries = new();
     private readonly ConcurrentDictionary<int, Task> reloads = new();
@@ -34,6 +38,10 @@ public sealed class ComplianceHistory(TimeProvider time, IServiceScopeFactory? s
 
     /// <summary>Drops the loaded engine of an organisation (after an import, in tests).</summary>
     public void Forget(int organisationId) => entries.TryRemove(organisationId, out _);
+
+    /// <summary>Whether an engine of the organisation is loaded and held.</summary>
+    public bool IsHeld(int organisationId) =>
+        entries.TryGetValue(organisationId, out var lazy) && lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully;
 
     /// <summary>The background reload of an organisation in progress, if any (tests and benchmarks wait for it).</summary>
     public Task ReloadOf(int organisationId) => reloads.TryGetValue(organisationId, out var task) ? task : Task.CompletedTask;
@@ -54,18 +62,19 @@ public sealed class ComplianceHistory(TimeProvider time, IServiceScopeFactory? s
                 throw;
             }
 
-            if (time.GetUtcNow() - entry.LoadedAt <= MaxAge)
+            var age = time.GetUtcNow() - entry.LoadedAt;
+            if (age <= MaxAge)
             {
                 return entry;
             }
 
-            if (scopes is not null)
+            if (scopes is not null && age <= MaxStale)
             {
                 StartReload(organisationId, lazy, entry);
                 return entry;
             }
 
-            // No way to open a context of our own (the command line): reload in the caller's.
+            // Too old to show, or no way to open a context of our own (the command line): load now, the caller waits.
             entries.TryRemove(new KeyValuePair<int, Lazy<Task<Entry>>>(organisationId, lazy));
         }
     }

@@ -39,6 +39,7 @@ public static class AnalyticsEndpoints
         services.AddScoped<LeadershipDashboard>();
         services.AddScoped<StrategicGoals>();
         services.AddScoped<NationalHeatmap>();
+        services.AddHostedService<KeepEnginesWarm>();
         return services;
     }
 
