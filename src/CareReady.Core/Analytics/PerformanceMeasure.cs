@@ -62,15 +62,37 @@ public sealed class TrainingPush
 }
 
 /// <summary>A leader's goal: a subject's compliance (in a unit, or the whole organisation) at or above a target by a day.</summary>
+/// <summary>What a goal counts.</summary>
+public enum GoalKind
+{
+    /// <summary>The share of people compliant in a training subject.</summary>
+    SubjectCompliance = 0,
+
+    /// <summary>The share of a group of staff holding an AI &amp; digital capability at a level or above.</summary>
+    AiCapability = 1,
+}
+
 public sealed class StrategicGoal
 {
     public int Id { get; set; }
     public int OrganisationId { get; set; }
     public required string Name { get; set; }
-    public int SubjectId { get; set; }
+    public GoalKind Kind { get; set; }
+
+    /// <summary>The subject of a <see cref="GoalKind.SubjectCompliance"/> goal.</summary>
+    public int? SubjectId { get; set; }
 
     /// <summary>Null for the whole organisation.</summary>
     public int? DepartmentId { get; set; }
+
+    /// <summary>An <see cref="GoalKind.AiCapability"/> goal: the AI &amp; digital capability level (1–4) held in any domain.</summary>
+    public int? AiLevel { get; set; }
+
+    /// <summary>An <see cref="GoalKind.AiCapability"/> goal: only people with a current position in this staff group (null: everyone).</summary>
+    public string? StaffGroupCode { get; set; }
+
+    /// <summary>An <see cref="GoalKind.AiCapability"/> goal: only people with a current position at this Agenda for Change band or above (null: any).</summary>
+    public int? MinBand { get; set; }
 
     public decimal TargetPercent { get; set; }
     public DateOnly DueOn { get; set; }

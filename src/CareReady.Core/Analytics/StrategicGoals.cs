@@ -7,10 +7,15 @@ using Microsoft.EntityFrameworkCore;
 namespace CareReady.Core.Analytics;
 
 /// <summary>A goal as a leader sends it.</summary>
-public sealed record GoalInput(string? Name, string? SubjectCode, string? UnitCode, decimal? TargetPercent, DateOnly? DueOn);
+/// <param name="AiLevel">Set (1–4) for an AI-capability goal ("60% of band 6+ nurses at level 2"); then no subject.</param>
+/// <param name="StaffGroupCode">An AI-capability goal's staff group (e.g. NMR), or empty for everyone.</param>
+/// <param name="MinBand">An AI-capability goal's lowest Agenda for Change band (e.g. 6), or empty for any.</param>
+public sealed record GoalInput(string? Name, string? SubjectCode, string? UnitCode, decimal? TargetPercent, DateOnly? DueOn,
+    int? AiLevel = null, string? StaffGroupCode = null, int? MinBand = null);
 
 /// <summary>A goal with where it stands: compliance today, the straight-line forecast for the due day, and whether that meets the target.</summary>
-/// <param name="History">Compliance at the end of each of the last six months (and today).</param>
+/// <param name="SubjectName">The subject, or for an AI-capability goal what it counts ("AI &amp; digital capability level 2+ · Nursing… · band 6+").</param>
+/// <param name="History">The goal's percentage at the end of each of the last six months (and today).</param>
 public sealed record GoalProgress(StrategicGoal Goal, string SubjectName, string UnitName, double? CurrentPercent, double? ForecastPercent, IReadOnlyList<(DateOnly Day, double Percent)> History)
 {
     public bool OnTrack => ForecastPercent is double f && f >= (double)Goal.TargetPercent;
@@ -39,12 +44,48 @@ public sealed class StrategicGoals(AppDbContext db, ComplianceHistory history, T
             errors["name"] = "a name of 1 to 200 characters, e.g. \"IG compliance ≥ 95% by 31 March\"";
         }
 
-        var subject = string.IsNullOrWhiteSpace(input.SubjectCode) ? null
+        var ai = input.AiLevel is not null;
+        var subject = ai || string.IsNullOrWhiteSpace(input.SubjectCode) ? null
             : (await db.Subjects.AsNoTracking().Where(s => s.OrganisationId == null || s.OrganisationId == scope.OrganisationId).ToListAsync(cancellationToken))
                 .FirstOrDefault(s => string.Equals(s.Code, input.SubjectCode.Trim(), StringComparison.OrdinalIgnoreCase));
-        if (subject is null)
+        string? staffGroup = null;
+        if (ai)
         {
-            errors["subjectCode"] = "the code of a training subject, e.g. CSTF-IG";
+            if (!string.IsNullOrWhiteSpace(input.SubjectCode))
+            {
+                errors["subjectCode"] = "no training subject for an AI-capability goal (it counts AI & digital capability levels)";
+            }
+
+            if (input.AiLevel is < 1 or > 4)
+            {
+                errors["aiLevel"] = "an AI & digital capability level from 1 to 4";
+            }
+
+            if (!string.IsNullOrWhiteSpace(input.StaffGroupCode))
+            {
+                staffGroup = await db.StaffGroups.AsNoTracking().Where(g => g.Code == input.StaffGroupCode.Trim().ToUpperInvariant()).Select(g => g.Code).FirstOrDefaultAsync(cancellationToken);
+                if (staffGroup is null)
+                {
+                    errors["staffGroupCode"] = "the code of a staff group (e.g. NMR for registered nurses and midwives), or empty for everyone";
+                }
+            }
+
+            if (input.MinBand is < 1 or > 9)
+            {
+                errors["minBand"] = "an Agenda for Change band from 1 to 9, or empty for any band";
+            }
+        }
+        else
+        {
+            if (subject is null)
+            {
+                errors["subjectCode"] = "the code of a training subject, e.g. CSTF-IG (or an AI capability level for an AI-capability goal)";
+            }
+
+            if (!string.IsNullOrWhiteSpace(input.StaffGroupCode) || input.MinBand is not null)
+            {
+                errors["staffGroupCode"] = "no staff group or band for a subject goal (it counts everyone who needs the subject); set an AI capability level for a goal about a group";
+            }
         }
 
         int? departmentId = null;
@@ -77,7 +118,8 @@ public sealed class StrategicGoals(AppDbContext db, ComplianceHistory history, T
 
         var goal = new StrategicGoal
         {
-            OrganisationId = scope.OrganisationId, Name = name, SubjectId = subject!.Id, DepartmentId = departmentId,
+            OrganisationId = scope.OrganisationId, Name = name, Kind = ai ? GoalKind.AiCapability : GoalKind.SubjectCompliance,
+            SubjectId = subject?.Id, AiLevel = input.AiLevel, StaffGroupCode = staffGroup, MinBand = ai ? input.MinBand : null, DepartmentId = departmentId,
             TargetPercent = Math.Round(input.TargetPercent!.Value, 2), DueOn = input.DueOn!.Value, CreatedBy = actor, CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         db.StrategicGoals.Add(goal);
@@ -108,9 +150,16 @@ public sealed class StrategicGoals(AppDbContext db, ComplianceHistory history, T
             summaries.Add((day, await history.AsOfAsync(db, scope.OrganisationId, day, cancellationToken)));
         }
 
+        var groups = await db.StaffGroups.AsNoTracking().ToDictionaryAsync(g => g.Code, g => g.Name, cancellationToken);
+        var aiPercents = new Dictionary<int, IReadOnlyList<double?>>();
+        foreach (var g in goals.Where(g => g.Kind == GoalKind.AiCapability))
+        {
+            aiPercents[g.Id] = await AiCapabilityShare.PercentsAsync(db, scope.OrganisationId, g, days, cancellationToken);
+        }
+
         return goals.Select(g =>
         {
-            var points = summaries.Select(s => (s.Day, Percent: Percent(s.Units, g)))
+            var points = summaries.Select((s, i) => (s.Day, Percent: g.Kind == GoalKind.AiCapability ? aiPercents[g.Id][i] : Percent(s.Units, g)))
                 .Where(p => p.Percent is not null).Select(p => (p.Day, p.Percent!.Value)).ToList();
             double? forecast = null;
             if (points.Count > 0)
@@ -119,7 +168,10 @@ public sealed class StrategicGoals(AppDbContext db, ComplianceHistory history, T
                 forecast = Math.Round(Math.Clamp(a + (b * g.DueOn.DayNumber), 0, 100), 1);
             }
 
-            return new GoalProgress(g, subjects.GetValueOrDefault(g.SubjectId, "?"), g.DepartmentId is int d ? units.GetValueOrDefault(d, "?") : organisation,
+            var what = g.Kind == GoalKind.AiCapability
+                ? $"AI & digital capability level {g.AiLevel}+" + (g.StaffGroupCode is { } code ? " · " + groups.GetValueOrDefault(code, code) : "") + (g.MinBand is int band ? $" · band {band}+" : "")
+                : subjects.GetValueOrDefault(g.SubjectId ?? 0, "?");
+            return new GoalProgress(g, what, g.DepartmentId is int d ? units.GetValueOrDefault(d, "?") : organisation,
                 points.Count > 0 ? Math.Round(points[^1].Item2, 1) : null, forecast, points);
         }).ToList();
     }

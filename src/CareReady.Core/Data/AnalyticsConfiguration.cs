@@ -51,8 +51,10 @@ internal sealed class StrategicGoalConfiguration : IEntityTypeConfiguration<Stra
         b.Property(x => x.Name).HasMaxLength(200);
         b.Property(x => x.CreatedBy).HasMaxLength(256);
         b.Property(x => x.TargetPercent).HasPrecision(5, 2);
+        b.Property(x => x.StaffGroupCode).HasMaxLength(8);
         b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Subject>().WithMany().HasForeignKey(x => x.SubjectId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<StaffGroup>().WithMany().HasForeignKey(x => x.StaffGroupCode).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => x.OrganisationId);
     }

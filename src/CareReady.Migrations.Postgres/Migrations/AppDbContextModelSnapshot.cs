@@ -112,6 +112,9 @@ namespace CareReady.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("AiLevel")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -126,6 +129,12 @@ namespace CareReady.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MinBand")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -134,7 +143,11 @@ namespace CareReady.Migrations.Postgres.Migrations
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");
 
-                    b.Property<int>("SubjectId")
+                    b.Property<string>("StaffGroupCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int?>("SubjectId")
                         .HasColumnType("integer");
 
                     b.Property<decimal>("TargetPercent")
@@ -146,6 +159,8 @@ namespace CareReady.Migrations.Postgres.Migrations
                     b.HasIndex("DepartmentId");
 
                     b.HasIndex("OrganisationId");
+
+                    b.HasIndex("StaffGroupCode");
 
                     b.HasIndex("SubjectId");
 
@@ -3214,11 +3229,15 @@ namespace CareReady.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("CareReady.Core.Workforce.StaffGroup", null)
+                        .WithMany()
+                        .HasForeignKey("StaffGroupCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CareReady.Core.Competencies.Subject", null)
                         .WithMany()
                         .HasForeignKey("SubjectId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CareReady.Core.Analytics.TrainingPush", b =>

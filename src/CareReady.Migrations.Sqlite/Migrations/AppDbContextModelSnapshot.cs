@@ -101,6 +101,9 @@ namespace CareReady.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AiLevel")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -115,6 +118,12 @@ namespace CareReady.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MinBand")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -123,7 +132,11 @@ namespace CareReady.Migrations.Sqlite.Migrations
                     b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("SubjectId")
+                    b.Property<string>("StaffGroupCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SubjectId")
                         .HasColumnType("INTEGER");
 
                     b.Property<decimal>("TargetPercent")
@@ -135,6 +148,8 @@ namespace CareReady.Migrations.Sqlite.Migrations
                     b.HasIndex("DepartmentId");
 
                     b.HasIndex("OrganisationId");
+
+                    b.HasIndex("StaffGroupCode");
 
                     b.HasIndex("SubjectId");
 
@@ -3091,11 +3106,15 @@ namespace CareReady.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("CareReady.Core.Workforce.StaffGroup", null)
+                        .WithMany()
+                        .HasForeignKey("StaffGroupCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CareReady.Core.Competencies.Subject", null)
                         .WithMany()
                         .HasForeignKey("SubjectId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CareReady.Core.Analytics.TrainingPush", b =>

@@ -20,6 +20,9 @@ public sealed class GoalsModel(CurrentUser current, StrategicGoals goals) : Page
     [BindProperty] public string? UnitCode { get; set; }
     [BindProperty] public decimal? TargetPercent { get; set; }
     [BindProperty] public DateOnly? DueOn { get; set; }
+    [BindProperty] public int? AiLevel { get; set; }
+    [BindProperty] public string? StaffGroupCode { get; set; }
+    [BindProperty] public int? MinBand { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -31,7 +34,7 @@ public sealed class GoalsModel(CurrentUser current, StrategicGoals goals) : Page
             return Forbid();
         }
 
-        var (goal, errors) = await goals.CreateAsync(AnalyticsScope.For(scope), new GoalInput(Name, SubjectCode, UnitCode, TargetPercent, DueOn), await current.GetActorAsync(), ct);
+        var (goal, errors) = await goals.CreateAsync(AnalyticsScope.For(scope), new GoalInput(Name, SubjectCode, UnitCode, TargetPercent, DueOn, AiLevel, StaffGroupCode, MinBand), await current.GetActorAsync(), ct);
         if (goal is not null)
         {
             return RedirectToPage();
