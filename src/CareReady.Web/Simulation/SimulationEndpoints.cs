@@ -21,7 +21,7 @@ public static class SimulationEndpoints
             TypedResults.Ok(await list.RunAsync(await current.GetScopeAsync(ct), ct)))
             .WithSummary("Published scenarios of the organisation, with the caller's own runs");
 
-        group.MapPost("/validate", async (HttpRequest request, CurrentUser current, CancellationToken ct) =>
+        group.MapPost("/validate", async (HttpRequest request, CurrentUser current, AppDbContext db, CancellationToken ct) =>
         {
             if (!ScenarioAccess.CanAuthor(await current.GetScopeAsync(ct)))
             {
@@ -34,8 +34,8 @@ public static class SimulationEndpoints
                 return TooLarge();
             }
 
-            var parsed = ScenarioParser.Parse(json);
-            return parsed.Succeeded ? Results.Ok(new { valid = true, code = parsed.Scenario!.Code }) : Invalid(parsed.Errors, "The scenario file has errors");
+            var (scenario, errors) = await ScenarioFile.CheckAsync(db, json, ct); // the same check as an upload
+            return scenario is not null ? Results.Ok(new { valid = true, code = scenario.Code }) : Invalid(errors, "The scenario file has errors");
         })
             .Accepts<string>("application/json")
             .WithSummary("Check a scenario file (docs/simulation-scenarios.md) without publishing it: every error with its JSON path");

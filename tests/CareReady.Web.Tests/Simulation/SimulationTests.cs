@@ -115,6 +115,13 @@ public class SimulationTests
         var refused = await educator.PostAsync("/api/v1/simulations", new StringContent(unknownCompetency, Encoding.UTF8, "application/json"));
         Assert.Contains("\"$.confers[0]\"", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
+        // "Check without publishing" runs the same check as an upload: the unknown competency too, and a good file passes.
+        var checkedOnly = await educator.PostAsync("/api/v1/simulations/validate", new StringContent(unknownCompetency, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, checkedOnly.StatusCode);
+        Assert.Contains("\"$.confers[0]\"", await checkedOnly.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var good = await educator.PostAsync("/api/v1/simulations/validate", new StringContent(SeedFile("sepsis-screening.json"), Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, good.StatusCode);
+
         var learner = await app.SignedInClientAsync(TestData.LearnerEmail);
         var forbidden = await learner.PostAsync("/api/v1/simulations", new StringContent(SeedFile("sepsis-screening.json"), Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
