@@ -13,7 +13,7 @@ public sealed record ReviewInput(bool Approve, string? Note);
 /// </summary>
 public sealed class ReviewVersion(AppDbContext db, TimeProvider time)
 {
-    public const int MaxNote = 2000;
+    public const int MaxNote = FourEyesReview.MaxNote;
 
     public async Task<AuthoringResult> RunAsync(AccessScope scope, int moduleId, int number, ReviewInput input, string actor, CancellationToken ct = default)
     {
@@ -33,30 +33,20 @@ public sealed class ReviewVersion(AppDbContext db, TimeProvider time)
             return AuthoringResult.Forbidden("Only an educator lead or a compliance lead can review a version");
         }
 
-        if (version.Status != ModuleStatus.InReview)
+        if (FourEyesReview.Check(version.Status, AuthoringVersions.Describe(version.Status), number, version.SubmittedBy, actor, input) is { } refusal)
         {
-            return AuthoringResult.Conflict($"Version {number} is {AuthoringVersions.Describe(version.Status)}; only a version in review can be approved or sent back");
-        }
-
-        if (string.Equals(version.SubmittedBy, actor, StringComparison.OrdinalIgnoreCase))
-        {
-            return AuthoringResult.Forbidden("You submitted this version, so someone else must review it");
+            return refusal.Kind switch
+            {
+                ReviewRefusalKind.NotInReview => AuthoringResult.Conflict(refusal.Message),
+                ReviewRefusalKind.OwnSubmission => AuthoringResult.Forbidden(refusal.Message),
+                _ => AuthoringResult.Invalid(nameof(input.Note), refusal.Message),
+            };
         }
 
         var now = time.GetUtcNow().UtcDateTime;
         if (!input.Approve)
         {
-            var note = input.Note?.Trim();
-            if (string.IsNullOrEmpty(note))
-            {
-                return AuthoringResult.Invalid(nameof(input.Note), "Say what needs to change before this version can be published");
-            }
-
-            if (note.Length > MaxNote)
-            {
-                return AuthoringResult.Invalid(nameof(input.Note), $"The note must be {MaxNote:N0} characters or fewer");
-            }
-
+            var note = input.Note!.Trim();
             version.Status = ModuleStatus.Draft;
             version.ReviewNote = note;
             version.SubmittedBy = null;

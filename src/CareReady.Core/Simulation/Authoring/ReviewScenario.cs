@@ -34,31 +34,20 @@ public sealed class ReviewScenario(AppDbContext db, TimeProvider time)
             return ScenarioAuthoringResult.Forbidden("Only an educator lead or a compliance lead can review a scenario version");
         }
 
-        if (version.Status != ModuleStatus.InReview)
+        if (FourEyesReview.Check(version.Status, ScenarioVersions.Describe(version.Status), number, version.SubmittedBy, actor, input) is { } refusal)
         {
-            return ScenarioAuthoringResult.Conflict(
-                $"Version {number} is {ScenarioVersions.Describe(version.Status)}; only a version in review can be approved or returned");
-        }
-
-        if (string.Equals(version.SubmittedBy, actor, StringComparison.OrdinalIgnoreCase))
-        {
-            return ScenarioAuthoringResult.Forbidden("You submitted this version, so someone else must review it");
+            return refusal.Kind switch
+            {
+                ReviewRefusalKind.NotInReview => ScenarioAuthoringResult.Conflict(refusal.Message),
+                ReviewRefusalKind.OwnSubmission => ScenarioAuthoringResult.Forbidden(refusal.Message),
+                _ => ScenarioAuthoringResult.Invalid("note", refusal.Message),
+            };
         }
 
         var now = time.GetUtcNow().UtcDateTime;
         if (!input.Approve)
         {
-            var note = input.Note?.Trim();
-            if (string.IsNullOrEmpty(note))
-            {
-                return ScenarioAuthoringResult.Invalid("note", "Say what needs to change before this version can be published");
-            }
-
-            if (note.Length > ReviewVersion.MaxNote)
-            {
-                return ScenarioAuthoringResult.Invalid("note", $"The note must be {ReviewVersion.MaxNote:N0} characters or fewer");
-            }
-
+            var note = input.Note!.Trim();
             version.Status = ModuleStatus.Draft;
             version.ReviewNote = note;
             version.SubmittedBy = null;
