@@ -16,9 +16,6 @@ public sealed record MeasureView(string Code, string Name, string Definition, st
 /// <summary>The impact view through the API: the one-line summary, the plain words and the per-unit numbers.</summary>
 public sealed record ImpactView(ImpactSummary Summary, IReadOnlyList<string> Interpretation, IReadOnlyList<ImpactUnitRow> Units, IReadOnlyList<ImpactPoint> Series);
 
-/// <summary>A training push as the API takes it.</summary>
-public sealed record PushInput(string? SubjectCode, string? UnitCode, DateOnly? StartsOn, string? Note);
-
 /// <summary>A goal as the API lists it.</summary>
 public sealed record GoalView(int Id, string Name, string Subject, string Unit, decimal TargetPercent, DateOnly DueOn, double? CurrentPercent, double? ForecastPercent, bool OnTrack, bool Met);
 
@@ -35,6 +32,7 @@ public static class AnalyticsEndpoints
         services.AddScoped<SimulationReliance>();
         services.AddScoped<ImportMeasureValues>();
         services.AddScoped<SaveMeasure>();
+        services.AddScoped<RecordPush>();
         services.AddScoped<AnalyseImpact>();
         services.AddScoped<LeadershipDashboard>();
         services.AddScoped<StrategicGoals>();
@@ -73,43 +71,12 @@ public static class AnalyticsEndpoints
                 (import, org, csv, ct) => import.RunAsync(org, csv, ct), r => r.Errors, Policies.MeasureEditors)
             .WithSummary("Import measure values (CSV: Measure Code, Department Code, Period, Value). All or nothing, with row/column errors.");
 
-        group.MapPost("/pushes", async Task<Results<Created, ValidationProblem>> (PushInput input, CurrentUser current, AppDbContext db, CancellationToken ct) =>
+        group.MapPost("/pushes", async Task<Results<Created, ValidationProblem>> (PushInput input, CurrentUser current, RecordPush record, CancellationToken ct) =>
         {
-            var scope = AnalyticsScope.For(await current.GetScopeAsync(ct));
-            var errors = new Dictionary<string, string[]>();
-            var subject = string.IsNullOrWhiteSpace(input.SubjectCode) ? null
-                : (await db.Subjects.AsNoTracking().Where(s => s.OrganisationId == null || s.OrganisationId == scope.OrganisationId).ToListAsync(ct))
-                    .FirstOrDefault(s => string.Equals(s.Code, input.SubjectCode.Trim(), StringComparison.OrdinalIgnoreCase));
-            var unit = string.IsNullOrWhiteSpace(input.UnitCode) ? null
-                : (await scope.DepartmentsAsync(db, null, ct)).FirstOrDefault(d => string.Equals(d.Code, input.UnitCode.Trim(), StringComparison.OrdinalIgnoreCase));
-            if (subject is null)
-            {
-                errors["subjectCode"] = ["Expected the code of a training subject, e.g. CSTF-IPC."];
-            }
-
-            if (unit is null)
-            {
-                errors["unitCode"] = ["Expected the code of one of the organisation's departments."];
-            }
-
-            if (input.StartsOn is null)
-            {
-                errors["startsOn"] = ["Expected the day the push started, YYYY-MM-DD."];
-            }
-
-            if ((input.Note?.Length ?? 0) > 500)
-            {
-                errors["note"] = ["Expected a note of up to 500 characters."];
-            }
-
-            if (errors.Count > 0)
-            {
-                return TypedResults.ValidationProblem(errors, title: "The training push was not recorded");
-            }
-
-            db.TrainingPushes.Add(new TrainingPush { OrganisationId = scope.OrganisationId, SubjectId = subject!.Id, DepartmentId = unit!.Id, StartsOn = input.StartsOn!.Value, Note = input.Note?.Trim() ?? "" });
-            await db.SaveChangesAsync(ct);
-            return TypedResults.Created();
+            var result = await record.RunAsync(AnalyticsScope.For(await current.GetScopeAsync(ct)), input, ct);
+            return result.Push is null
+                ? TypedResults.ValidationProblem(result.Errors.ToDictionary(e => e.Key, e => new[] { "Expected " + e.Value + "." }), title: "The training push was not recorded")
+                : TypedResults.Created();
         }).RequireAuthorization(Policies.MeasureEditors).WithSummary("Record that a unit received a training push in a subject from a day.");
 
         group.MapGet("/impact", async Task<Results<Ok<ImpactView>, NotFound<string>>> (string measure, string subject, string? unit, CurrentUser current, AnalyseImpact analyse, CancellationToken ct) =>
