@@ -27,6 +27,7 @@ public sealed class ComplianceHistory(TimeProvider time, IServiceScopeFactory? s
     public static readonly TimeSpan MaxStale = TimeSpan.FromMinutes(15);
 
     private readonly ConcurrentDictionary<int, Lazy<Task<Entry>>> entries = new();
+    private readonly ConcurrentDictionary<int, byte> reloading = new();
     private readonly ConcurrentDictionary<int, Task> reloads = new();
 
     /// <summary>Per department (and the organisation, and sites) on the day: per-subject required / compliant.</summary>
@@ -43,7 +44,7 @@ public sealed class ComplianceHistory(TimeProvider time, IServiceScopeFactory? s
     public bool IsHeld(int organisationId) =>
         entries.TryGetValue(organisationId, out var lazy) && lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully;
 
-    /// <summary>The background reload of an organisation in progress, if any (tests and benchmarks wait for it).</summary>
+    /// <summary>The organisation's latest background reload (completed when none is running; tests wait for it).</summary>
     public Task ReloadOf(int organisationId) => reloads.TryGetValue(organisationId, out var task) ? task : Task.CompletedTask;
 
     private async Task<Entry> EntryAsync(AppDbContext db, int organisationId, CancellationToken cancellationToken)
@@ -81,23 +82,27 @@ public sealed class ComplianceHistory(TimeProvider time, IServiceScopeFactory? s
 
     private void StartReload(int organisationId, Lazy<Task<Entry>> held, Entry stale)
     {
-        reloads.GetOrAdd(organisationId, id =>
-            Task.Run(async () =>
+        if (!reloading.TryAdd(organisationId, 0))
+        {
+            return; // one reload at a time per organisation
+        }
+
+        reloads[organisationId] = Task.Run(async () =>
+        {
+            try
             {
-                try
-                {
-                    var fresh = await LoadOwnAsync(null, id, stale.Days.Keys.ToList());
-                    entries.TryUpdate(id, new Lazy<Task<Entry>>(Task.FromResult(fresh)), held);
-                }
-                catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException or System.Data.Common.DbException or OperationCanceledException)
-                {
-                    // The held engine keeps answering; the next request after MaxAge tries again.
-                }
-                finally
-                {
-                    reloads.TryRemove(id, out _);
-                }
-            }));
+                var fresh = await LoadOwnAsync(null, organisationId, stale.Days.Keys.ToList());
+                entries.TryUpdate(organisationId, new Lazy<Task<Entry>>(Task.FromResult(fresh)), held);
+            }
+            catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException or System.Data.Common.DbException or OperationCanceledException)
+            {
+                // The held engine keeps answering; the next request after MaxAge tries again.
+            }
+            finally
+            {
+                reloading.TryRemove(organisationId, out _);
+            }
+        });
     }
 
     /// <summary>Loads in a context of its own when it can (so a caller that goes away takes nothing with it), else in the caller's.</summary>
