@@ -6,7 +6,7 @@ namespace CareReady.Core.Analytics;
 /// <summary>The data behind each dashboard chart as CSV (the same numbers as the chart's table).</summary>
 public static class DashboardCsv
 {
-    public static readonly IReadOnlyList<string> Charts = ["trend", "heatmap", "risk", "ai-readiness", "engagement"];
+    public static readonly IReadOnlyList<string> Charts = ["trend", "heatmap", "risk", "ai-readiness", "engagement", "simulation"];
 
     /// <returns>False for an unknown chart name.</returns>
     public static bool TryWrite(Dashboard dashboard, string chart, Stream output)
@@ -69,6 +69,14 @@ public static class DashboardCsv
                 foreach (var a in dashboard.AiReadiness)
                 {
                     Row(a.Unit.Code, a.Unit.Name, a.Staff, a.AtLevel1, a.AtLevel2, a.Index, a.SimulationReliance);
+                }
+
+                break;
+            case "simulation":
+                Row("Department code", "Department", "People who played", "Runs completed", "AI decisions", "Accuracy when the AI was right", "Accuracy when the AI was wrong", "Over-reliance rate", "Under-reliance rate");
+                foreach (var x in dashboard.Simulation)
+                {
+                    Row(x.Unit.Code, x.Unit.Name, x.Players, x.Runs, x.AiDecisions, x.AccuracyWhenAiRight, x.AccuracyWhenAiWrong, x.OverRelianceRate, x.UnderRelianceRate);
                 }
 
                 break;

@@ -51,6 +51,14 @@ public sealed record EngagementRow(DashboardUnit Unit, int Staff, int ActiveLear
     public double? CompletionRate => ModulesStarted == 0 ? null : Math.Round(100.0 * ModulesCompleted / ModulesStarted, 1);
 }
 
+/// <summary>
+/// Simulation performance of a unit: its people who completed clinical simulations, their runs, and over every AI
+/// decision they made — final accuracy when the AI was right and when it was wrong, and how often they followed a
+/// wrong AI (over-reliance) or overrode a right one (under-reliance). Shares 0–1; null when nothing to measure.
+/// </summary>
+public sealed record SimulationRow(DashboardUnit Unit, int Players, int Runs, int AiDecisions, double? AccuracyWhenAiRight, double? AccuracyWhenAiWrong,
+    double? OverRelianceRate, double? UnderRelianceRate);
+
 /// <summary>Everything the leadership dashboard shows for one focus (the organisation, a unit, or a manager's units).</summary>
 public sealed record Dashboard(
     string FocusName,
@@ -60,4 +68,5 @@ public sealed record Dashboard(
     IReadOnlyList<HeatmapRow> Heatmap,
     IReadOnlyList<RiskRow> Risk,
     IReadOnlyList<AiReadinessRow> AiReadiness,
-    IReadOnlyList<EngagementRow> Engagement);
+    IReadOnlyList<EngagementRow> Engagement,
+    IReadOnlyList<SimulationRow> Simulation);

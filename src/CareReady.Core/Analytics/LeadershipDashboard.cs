@@ -56,9 +56,15 @@ public sealed class LeadershipDashboard(AppDbContext db, ComplianceHistory histo
 
         var risk = Risk(rows, subjects, todays);
         var people = await CurrentPeopleAsync(scope.OrganisationId, rows, visible, today, cancellationToken);
-        var ai = await AiReadinessAsync(scope.OrganisationId, rows, people, cancellationToken);
+        var simulations = await reliance.PerUnitAsync(scope.OrganisationId, people, cancellationToken);
+        var ai = await AiReadinessAsync(scope.OrganisationId, rows, people, simulations, cancellationToken);
         var engagement = await EngagementAsync(scope.OrganisationId, rows, people, today, cancellationToken);
-        return new Dashboard(focusName, today, shownSubjects, trend, heatmap, risk, ai, engagement);
+        var simulation = rows.Select(r =>
+        {
+            var (players, runs, summary, _) = simulations[r.Id];
+            return new SimulationRow(r, players, runs, summary.Cases, summary.AccuracyWhenAiRight, summary.AccuracyWhenAiWrong, summary.OverRelianceRate, summary.UnderRelianceRate);
+        }).ToList();
+        return new Dashboard(focusName, today, shownSubjects, trend, heatmap, risk, ai, engagement, simulation);
     }
 
     /// <summary>The units tables are broken down by: the organisation's departments (not divisions or wards), or the focus and what is below it.</summary>
@@ -163,7 +169,8 @@ public sealed class LeadershipDashboard(AppDbContext db, ComplianceHistory histo
         return rows;
     }
 
-    private async Task<List<AiReadinessRow>> AiReadinessAsync(int organisationId, List<DashboardUnit> rows, Dictionary<int, HashSet<int>> people, CancellationToken cancellationToken)
+    private async Task<List<AiReadinessRow>> AiReadinessAsync(int organisationId, List<DashboardUnit> rows, Dictionary<int, HashSet<int>> people,
+        IReadOnlyDictionary<int, UnitSimulation> simulations, CancellationToken cancellationToken)
     {
         var aiLevels = await db.Competencies.AsNoTracking().Where(k => k.Subject!.FrameworkCode == ReferenceCatalogue.AiFrameworkCode)
             .ToDictionaryAsync(k => k.Id, k => k.Level, cancellationToken);
@@ -173,13 +180,12 @@ public sealed class LeadershipDashboard(AppDbContext db, ComplianceHistory histo
                 .Select(c => new { c.StaffMemberId, c.CompetencyId })
                 .ToListAsync(cancellationToken))
             .GroupBy(x => x.StaffMemberId).ToDictionary(g => g.Key, g => g.Max(x => aiLevels[x.CompetencyId]));
-        var scores = await reliance.PerUnitAsync(organisationId, people, cancellationToken);
         return rows.Select(r =>
         {
             var staff = people[r.Id];
             return new AiReadinessRow(r, staff.Count,
                 staff.Count(s => levels.GetValueOrDefault(s) >= 1), staff.Count(s => levels.GetValueOrDefault(s) >= 2),
-                scores.TryGetValue(r.Id, out var score) ? score : null);
+                simulations[r.Id].Score);
         }).ToList();
     }
 

@@ -15,27 +15,26 @@ public sealed class SimulationReliance(AppDbContext db)
     /// <param name="organisationId">The organisation.</param>
     /// <param name="peoplePerUnit">Per unit id: the staff counted in it (as the rest of the dashboard counts them).</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
-    /// <returns>Per unit id: the score, or no entry when nothing could be measured.</returns>
-    public async Task<IReadOnlyDictionary<int, double>> PerUnitAsync(int organisationId, IReadOnlyDictionary<int, HashSet<int>> peoplePerUnit, CancellationToken cancellationToken)
+    /// <returns>Per unit id: its people's simulation performance (every unit, played or not).</returns>
+    public async Task<IReadOnlyDictionary<int, UnitSimulation>> PerUnitAsync(int organisationId, IReadOnlyDictionary<int, HashSet<int>> peoplePerUnit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(peoplePerUnit);
         var runs = await db.ScenarioRuns.AsNoTracking().Include(r => r.Responses)
             .Where(r => r.OrganisationId == organisationId && r.CompletedAt != null)
             .ToListAsync(cancellationToken);
-        var decisions = runs.GroupBy(r => r.StaffMemberId)
-            .ToDictionary(g => g.Key, g => GetDebrief.AiDecisions(g.SelectMany(r => r.Responses)));
-        var scores = new Dictionary<int, double>();
-        foreach (var (unit, people) in peoplePerUnit)
+        var byPerson = runs.GroupBy(r => r.StaffMemberId)
+            .ToDictionary(g => g.Key, g => (Runs: g.Count(), Decisions: GetDebrief.AiDecisions(g.SelectMany(r => r.Responses))));
+        return peoplePerUnit.ToDictionary(u => u.Key, u =>
         {
-            var summary = RelianceMeasures.Compute([.. people.Where(decisions.ContainsKey).SelectMany(p => decisions[p])]);
+            var players = u.Value.Where(byPerson.ContainsKey).ToList();
+            var summary = RelianceMeasures.Compute([.. players.SelectMany(p => byPerson[p].Decisions)]);
             double?[] measured = [summary.Rair, summary.Rsr];
             var known = measured.Where(m => m is not null).Select(m => m!.Value).ToList();
-            if (known.Count > 0)
-            {
-                scores[unit] = Math.Round(known.Average(), 3);
-            }
-        }
-
-        return scores;
+            return new UnitSimulation(players.Count, players.Sum(p => byPerson[p].Runs), summary, known.Count > 0 ? Math.Round(known.Average(), 3) : null);
+        });
     }
 }
+
+/// <summary>A unit's simulation performance: who played, completed runs, the reliance measures over every AI decision, and the one-number score.</summary>
+/// <param name="Score">Mean of RAIR and RSR (one of them alone when only it could be measured); null when neither.</param>
+public sealed record UnitSimulation(int Players, int Runs, RelianceSummary Reliance, double? Score);

@@ -36,5 +36,16 @@ public class SimulationRelianceDashboardTests
         Assert.Equal(0.5, Reliance(after, "WARD-A"));
         Assert.Null(Reliance(after, "WARD-B"));
         Assert.Equal(0.5, Reliance(after, "D-MED")); // the division counts the people of its wards
+
+        // Simulation performance: one player, one run; of the two AI-wrong decisions she got one right and followed the AI once.
+        var wardA = after.GetProperty("simulation").EnumerateArray().Single(r => r.GetProperty("unit").GetProperty("code").GetString() == "WARD-A");
+        Assert.Equal(1, wardA.GetProperty("players").GetInt32());
+        Assert.Equal(1, wardA.GetProperty("runs").GetInt32());
+        Assert.Equal(0.5, wardA.GetProperty("accuracyWhenAiWrong").GetDouble());
+        Assert.Equal(0.5, wardA.GetProperty("overRelianceRate").GetDouble());
+        var wardB = after.GetProperty("simulation").EnumerateArray().Single(r => r.GetProperty("unit").GetProperty("code").GetString() == "WARD-B");
+        Assert.Equal(0, wardB.GetProperty("players").GetInt32());
+        var csv = await compliance.GetStringAsync("/api/v1/analytics/dashboard/simulation.csv?unit=D-MED");
+        Assert.Contains("WARD-A,Ward A,1,1,", csv, StringComparison.Ordinal);
     }
 }
