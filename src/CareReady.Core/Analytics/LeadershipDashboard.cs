@@ -36,7 +36,7 @@ public sealed class LeadershipDashboard(AppDbContext db, ComplianceHistory histo
         var focusIds = FocusIds(analytics, visible, focus);
         var focusName = focus?.Name ?? (analytics.Everything ? organisation.Name : string.Join(", ", visible.Where(d => focusIds.Contains(d.Id)).Select(d => d.Name)));
 
-        var subjects = await SubjectsAsync(scope.OrganisationId, today, cancellationToken);
+        var subjects = await SubjectsAsync(scope.OrganisationId, cancellationToken);
         var trend = new List<TrendMonth>();
         var start = new DateOnly(today.Year, today.Month, 1).AddMonths(-(TrendMonths - 1));
         for (var m = 0; m < TrendMonths; m++)
@@ -106,13 +106,12 @@ public sealed class LeadershipDashboard(AppDbContext db, ComplianceHistory histo
         return totals;
     }
 
-    private async Task<List<DashboardSubject>> SubjectsAsync(int organisationId, DateOnly today, CancellationToken cancellationToken)
+    private async Task<List<DashboardSubject>> SubjectsAsync(int organisationId, CancellationToken cancellationToken)
     {
         var targets = await db.SubjectTargets.AsNoTracking().Where(t => t.OrganisationId == organisationId)
             .ToDictionaryAsync(t => t.SubjectId, t => t.TargetPercent, cancellationToken);
         var subjects = await db.Subjects.AsNoTracking().Where(s => s.OrganisationId == null || s.OrganisationId == organisationId)
             .OrderBy(s => s.FrameworkCode).ThenBy(s => s.Name).ToListAsync(cancellationToken);
-        _ = today;
         return subjects.Select(s => new DashboardSubject(s.Id, s.Code, s.Name, targets.TryGetValue(s.Id, out var t) ? t : SubjectTarget.DefaultPercent, PatientSafetyWeights.For(s.Code))).ToList();
     }
 

@@ -32,25 +32,13 @@ public static partial class StatementValidator
             Uuid(id, path + ".id");
         }
 
-        Actor(Required(statement, "actor", path), path + ".actor", version);
-        var verbId = Verb(Required(statement, "verb", path), path + ".verb");
-        var objectType = StatementObject(Required(statement, "object", path), path + ".object", version, allowSubStatement: true);
+        var (verbId, objectType) = ActorVerbObject(statement, path, version, allowSubStatement: true);
         if (verbId == VoidedVerb && objectType != "StatementRef")
         {
             throw Bad(path + ".object", "a statement with the verb " + VoidedVerb + " voids another statement, so its object must be a StatementRef");
         }
 
-        Optional(statement, "result", path, Result);
-        if (statement["context"] is { } context)
-        {
-            Context(context, path + ".context", objectType, version);
-        }
-
-        if (statement["timestamp"] is { } timestamp)
-        {
-            Timestamp(timestamp, path + ".timestamp");
-        }
-
+        ResultContextTimestamp(statement, path, objectType, version);
         if (statement["stored"] is { } stored)
         {
             Timestamp(stored, path + ".stored");
@@ -87,23 +75,34 @@ public static partial class StatementValidator
         }
 
         Keys(sub, path, SubStatementKeys);
-        Actor(Required(sub, "actor", path), path + ".actor", version);
-        Verb(Required(sub, "verb", path), path + ".verb");
-        var objectType = StatementObject(Required(sub, "object", path), path + ".object", version, allowSubStatement: false);
-        Optional(sub, "result", path, Result);
-        if (sub["context"] is { } context)
+        var (_, objectType) = ActorVerbObject(sub, path, version, allowSubStatement: false);
+        ResultContextTimestamp(sub, path, objectType, version);
+        if (sub["attachments"] is { } attachments)
+        {
+            Attachments(attachments, path + ".attachments");
+        }
+    }
+
+    /// <summary>The parts a statement and a SubStatement share, first: actor, verb (its id returned) and object (its type returned).</summary>
+    private static (string VerbId, string ObjectType) ActorVerbObject(JsonObject statement, string path, XapiVersion version, bool allowSubStatement)
+    {
+        Actor(Required(statement, "actor", path), path + ".actor", version);
+        var verbId = Verb(Required(statement, "verb", path), path + ".verb");
+        return (verbId, StatementObject(Required(statement, "object", path), path + ".object", version, allowSubStatement));
+    }
+
+    /// <summary>The parts a statement and a SubStatement share, then: result, context (rules depend on the object's type) and timestamp.</summary>
+    private static void ResultContextTimestamp(JsonObject statement, string path, string objectType, XapiVersion version)
+    {
+        Optional(statement, "result", path, Result);
+        if (statement["context"] is { } context)
         {
             Context(context, path + ".context", objectType, version);
         }
 
-        if (sub["timestamp"] is { } timestamp)
+        if (statement["timestamp"] is { } timestamp)
         {
             Timestamp(timestamp, path + ".timestamp");
-        }
-
-        if (sub["attachments"] is { } attachments)
-        {
-            Attachments(attachments, path + ".attachments");
         }
     }
 

@@ -27,8 +27,8 @@ public sealed class KeepEnginesWarm(IServiceScopeFactory scopes, ComplianceHisto
                 List<int> organisations;
                 await using (var scope = scopes.CreateAsyncScope())
                 {
-                    organisations = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Staff
-                        .Select(s => s.OrganisationId).Distinct().ToListAsync(stoppingToken);
+                    organisations = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Organisations
+                        .Select(o => o.Id).ToListAsync(stoppingToken);
                 }
 
                 var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
