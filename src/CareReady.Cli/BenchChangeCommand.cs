@@ -41,6 +41,8 @@ public static class BenchChangeCommand
                 reader_p95_ms_before = Math.Round(r.ReaderP95BeforeMs, 1),
                 trusts = r.Trusts,
                 parallel = Math.Max(1, parse.GetValue(parallel)),
+                preview_ms_first = Math.Round(r.PreviewFirstMs),
+                preview_ms_all_trusts_one_by_one = Math.Round(r.PreviewAllTrustsMs),
                 preview_ms_per_trust_median = Math.Round(r.PreviewTrustMedianMs, 1),
                 apply_ms_per_trust_median = Math.Round(r.ApplyTrustMedianMs, 1),
                 reads_during_apply = r.ReadsDuring,

@@ -64,6 +64,10 @@ internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffM
         b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.OrganisationId, x.EmployeeNumber }).IsUnique();
         b.HasIndex(x => new { x.OrganisationId, x.LastName });
+
+        // "Who is not employed on a day" (left, or not started yet) without reading everyone who is: the impact previews.
+        b.HasIndex(x => new { x.OrganisationId, x.StartDate });
+        b.HasIndex(x => new { x.OrganisationId, x.LeavingDate });
     }
 }
 

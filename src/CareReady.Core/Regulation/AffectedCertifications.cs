@@ -8,11 +8,15 @@ namespace CareReady.Core.Regulation;
 public sealed record AffectedCertification
 {
     public long CompletionId { get; init; }
+    public int OrganisationId { get; init; }
     public int StaffMemberId { get; init; }
     public int CompetencyId { get; init; }
     public DateOnly CompletedOn { get; init; }
     public int ModuleVersionId { get; init; }
 }
+
+/// <summary>A position held on a day: who, where, in which staff group.</summary>
+public sealed record CurrentPosition(int StaffMemberId, int DepartmentId, string StaffGroupCode);
 
 /// <summary>
 /// The one definition of "whose current certification rests on a guideline version", shared by the
@@ -51,18 +55,22 @@ public static class AffectedCertifications
 
     /// <summary>
     /// The first half of <see cref="Query"/>: latest completions passed on the module versions, before the
-    /// "employed on the day" test (<see cref="IsEmployed"/>) — for callers that make that test against the
-    /// organisation's staff in memory (the preview).
+    /// "employed on the day" test — for callers that make that test in memory (the previews, with <see cref="NotEmployed"/>).
     /// </summary>
-    public static IQueryable<AffectedCertification> LatestOfVersions(AppDbContext db, int organisationId, IReadOnlyCollection<int> citingVersionIds)
+    public static IQueryable<AffectedCertification> LatestOfVersions(AppDbContext db, int organisationId, IReadOnlyCollection<int> citingVersionIds) =>
+        LatestOfVersions(db, [organisationId], citingVersionIds);
+
+    /// <summary><see cref="LatestOfVersions(AppDbContext, int, IReadOnlyCollection{int})"/> over several organisations at once (the national preview).</summary>
+    public static IQueryable<AffectedCertification> LatestOfVersions(AppDbContext db, IReadOnlyCollection<int> organisationIds, IReadOnlyCollection<int> citingVersionIds)
     {
         ArgumentNullException.ThrowIfNull(db);
+        var organisations = organisationIds.ToList();
         var citing = citingVersionIds.Select(v => (int?)v).ToList();
         return from c in db.Completions
-               where c.OrganisationId == organisationId && c.IsLatest && citing.Contains(c.ModuleVersionId)
+               where c.IsLatest && organisations.Contains(c.OrganisationId) && citing.Contains(c.ModuleVersionId)
                select new AffectedCertification
                {
-                   CompletionId = c.Id, StaffMemberId = c.StaffMemberId, CompetencyId = c.CompetencyId,
+                   CompletionId = c.Id, OrganisationId = c.OrganisationId, StaffMemberId = c.StaffMemberId, CompetencyId = c.CompetencyId,
                    CompletedOn = c.CompletedOn, ModuleVersionId = c.ModuleVersionId!.Value,
                };
     }
@@ -73,6 +81,27 @@ public static class AffectedCertifications
         ArgumentNullException.ThrowIfNull(db);
         return db.Staff.Where(s => s.OrganisationId == organisationId && s.StartDate <= day && (s.LeavingDate == null || s.LeavingDate > day))
             .Select(s => s.Id);
+    }
+
+    /// <summary>
+    /// The complement of <see cref="IsEmployed"/>: people of the organisations not employed on the day (left, or not
+    /// started yet) — a few percent of the staff, read from the (organisation, start) and (organisation, leaving)
+    /// indexes, so the previews need not read every employed person to make the test.
+    /// </summary>
+    public static IQueryable<int> NotEmployed(AppDbContext db, IReadOnlyCollection<int> organisationIds, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var organisations = organisationIds.ToList();
+        return db.Staff.Where(s => organisations.Contains(s.OrganisationId) && (s.StartDate > day || s.LeavingDate <= day)).Select(s => s.Id);
+    }
+
+    /// <summary>Positions held on the day in the organisations (index-only from the (organisation, department) covering index).</summary>
+    public static IQueryable<CurrentPosition> CurrentPositions(AppDbContext db, IReadOnlyCollection<int> organisationIds, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var organisations = organisationIds.ToList();
+        return db.Positions.Where(p => organisations.Contains(p.OrganisationId) && p.StartDate <= day && (p.EndDate == null || p.EndDate > day))
+            .Select(p => new CurrentPosition(p.StaffMemberId, p.DepartmentId, p.StaffGroupCode));
     }
 
     /// <summary>A SHA-256 over the sorted caps (staff:competency:completion:until), written on the change so the audit trail fixes exactly who was moved.</summary>

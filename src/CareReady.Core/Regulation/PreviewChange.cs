@@ -57,19 +57,18 @@ public sealed class PreviewChange(AppDbContext db, TimeProvider time)
             .Select(v => new CitingScenario(v.Scenario!.Code, v.Number, v.Title, v.Status)).ToListAsync(ct))
             .OrderBy(s => s.Code, StringComparer.Ordinal).ThenBy(s => s.VersionNumber).ToList();
 
-        // Three range reads, joined here: the affected certifications, the organisation's staff employed today
-        // and their current positions (the planner cannot know how many completions a module version has, and
-        // probing staff and positions per row cost more than reading the organisation's once).
+        // Three range reads, joined here: the affected certifications, the organisation's people not employed today
+        // (a few percent of its staff) and its current positions (the planner cannot know how many completions a
+        // module version has, and probing staff and positions per row cost more than reading the organisation's once).
+        var organisation = new[] { scope.OrganisationId };
         var affected = await rows.Select(r => new { r.CompletionId, r.StaffMemberId, r.CompetencyId }).ToListAsync(ct);
         if (employedOnly)
         {
-            var employed = (await AffectedCertifications.IsEmployed(db, scope.OrganisationId, day).ToListAsync(ct)).ToHashSet();
-            affected = [.. affected.Where(r => employed.Contains(r.StaffMemberId))];
+            var away = (await AffectedCertifications.NotEmployed(db, organisation, day).ToListAsync(ct)).ToHashSet();
+            affected = [.. affected.Where(r => !away.Contains(r.StaffMemberId))];
         }
 
-        var positions = (await db.Positions.Where(p => p.OrganisationId == scope.OrganisationId && p.StartDate <= day && (p.EndDate == null || p.EndDate > day))
-                .Select(p => new { p.StaffMemberId, p.DepartmentId, p.StaffGroupCode }).ToListAsync(ct))
-            .ToLookup(p => p.StaffMemberId);
+        var positions = (await AffectedCertifications.CurrentPositions(db, organisation, day).ToListAsync(ct)).ToLookup(p => p.StaffMemberId);
 
         // One pass: people per department and staff group (a person once however many positions), certifications per competency.
         var people = new HashSet<int>();
@@ -137,7 +136,7 @@ public sealed class PreviewChange(AppDbContext db, TimeProvider time)
         var (_, _, rows, day, employedOnly) = found.Value;
         if (employedOnly)
         {
-            rows = rows.Where(r => AffectedCertifications.IsEmployed(db, scope.OrganisationId, day).Contains(r.StaffMemberId));
+            rows = rows.Where(r => !AffectedCertifications.NotEmployed(db, new[] { scope.OrganisationId }, day).Contains(r.StaffMemberId));
         }
 
         var list = await (from r in rows
@@ -184,7 +183,7 @@ public sealed class PreviewChange(AppDbContext db, TimeProvider time)
                           where k.RegulatoryChangeId == changeId && k.CreatedAt <= appliedAt // not the later passes on old content
                           select new AffectedCertification
                           {
-                              CompletionId = k.CompletionId, StaffMemberId = k.StaffMemberId, CompetencyId = k.CompetencyId,
+                              CompletionId = k.CompletionId, OrganisationId = k.OrganisationId, StaffMemberId = k.StaffMemberId, CompetencyId = k.CompetencyId,
                               CompletedOn = k.CompletedOn, ModuleVersionId = c.ModuleVersionId!.Value,
                           };
             return (change, summary, applied, day, false);

@@ -2821,6 +2821,10 @@ namespace CareReady.Migrations.Postgres.Migrations
 
                     b.HasIndex("OrganisationId", "LastName");
 
+                    b.HasIndex("OrganisationId", "LeavingDate");
+
+                    b.HasIndex("OrganisationId", "StartDate");
+
                     b.ToTable("Staff");
                 });
 

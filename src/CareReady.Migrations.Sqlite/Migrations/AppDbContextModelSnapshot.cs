@@ -2708,6 +2708,10 @@ namespace CareReady.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OrganisationId", "LastName");
 
+                    b.HasIndex("OrganisationId", "LeavingDate");
+
+                    b.HasIndex("OrganisationId", "StartDate");
+
                     b.ToTable("Staff");
                 });
 

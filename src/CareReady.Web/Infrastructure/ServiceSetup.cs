@@ -107,6 +107,7 @@ public static class ServiceSetup
         api.MapAuthoringEndpoints();
         api.MapPackageEndpoints();
         api.MapRegulationEndpoints();
+        api.MapNationalImpactEndpoints();
         api.MapNotificationEndpoints();
         api.MapSimulationEndpoints();
         api.MapAnalyticsEndpoints();

@@ -12,6 +12,7 @@ public static class RegulationServices
         services.AddScoped<ProposeChange>();
         services.AddScoped<ImportChangeFeed>();
         services.AddScoped<PreviewChange>();
+        services.AddScoped<PreviewNationalChange>();
         services.AddScoped<ApplyChange>();
         services.AddScoped<UndoChange>();
         services.AddScoped<DismissChange>();

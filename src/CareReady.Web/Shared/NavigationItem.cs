@@ -52,6 +52,7 @@ public static class Navigation
         if (user.IsInRole(Roles.NationalAnalyst))
         {
             items.Add(new("National heatmap", "/analytics/national"));
+            items.Add(new("Guideline impact", "/regulation/national"));
         }
 
         items.Add(new("Competencies", "/competencies"));
