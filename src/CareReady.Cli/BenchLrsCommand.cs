@@ -31,8 +31,10 @@ public static class BenchLrsCommand
         var url = new Option<string>("--url") { Description = "Base address of the running web app (on the same database)", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var seconds = new Option<int>("--seconds") { Description = "Length of each timed POST run", DefaultValueFactory = _ => 8 };
         var seed = new Option<int>("--seed") { Description = "Generator seed", DefaultValueFactory = _ => 1 };
+        var peer = new Option<string?>("--peer") { Description = "Folder where the npm package xapi-statements is installed (bench/lrs-peer): run the same measures against it, in memory, for the ratio" };
+        var peerPort = new Option<int>("--peer-port") { Description = "Port for the peer", DefaultValueFactory = _ => 18080 };
         var command = new Command("lrs", "Measure the xAPI LRS over HTTP (POST batches 1/10/100, GET p95) against a running CareReady");
-        foreach (var option in new Option[] { statements, url, seconds, seed })
+        foreach (var option in new Option[] { statements, url, seconds, seed, peer, peerPort })
         {
             command.Options.Add(option);
         }
@@ -68,76 +70,117 @@ public static class BenchLrsCommand
                 existing = await db.XapiStatements.LongCountAsync(s => s.OrganisationId == org.Id, ct);
             }
 
-            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
-            {
-                BaseAddress = new Uri(parse.GetValue(url)!.TrimEnd('/') + "/"),
-                Timeout = TimeSpan.FromMinutes(2),
-            };
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials.Key + ":" + credentials.Secret)));
-            http.DefaultRequestHeaders.Add(XapiVersions.Header, "1.0.3");
+            using var http = Client(parse.GetValue(url)!, credentials.Key + ":" + credentials.Secret);
+            var ours = await SuiteAsync(http, "xapi/", generator, Math.Max(0, n - existing), runSeconds, time, ct);
 
-            // Fill to N in batches of 100 (4 clients); the fill rate is reported too.
-            var toFill = Math.Max(0, n - existing);
-            Console.WriteLine($"Store holds {existing:N0} statements; adding {toFill:N0} ({provider}).");
-            var fillClock = Stopwatch.StartNew();
-            var batches = (int)((toFill + 99) / 100);
-            var next = 0;
-            var generatorLock = new object();
-            await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+            JsonObject? peerFigures = null;
+            if (parse.GetValue(peer) is { } peerDir)
             {
-                while (Interlocked.Increment(ref next) <= batches)
+                // The same statements (same seed), the same runs, against Learning Locker's statements service in memory.
+                var peerGenerator = new StatementGenerator(parse.GetValue(seed), learners, courses);
+                using var peerProcess = await LrsPeer.StartAsync(peerDir, parse.GetValue(peerPort), ct);
+                using var peerHttp = Client($"http://127.0.0.1:{parse.GetValue(peerPort)}", "bench:bench");
+                Console.WriteLine("Peer: xapi-statements (in memory).");
+                peerFigures = Figures(await SuiteAsync(peerHttp, "xAPI/", peerGenerator, n, runSeconds, time, ct));
+            }
+
+            var result = Figures(ours);
+            result.Insert(0, "store_statements", Math.Max(n, existing));
+            result["peer"] = peerFigures;
+            result["provider"] = provider;
+            if (peerFigures is not null)
+            {
+                result["ratio_ours_to_peer"] = new JsonObject
                 {
-                    JsonArray batch;
-                    lock (generatorLock)
-                    {
-                        batch = new JsonArray(Enumerable.Range(0, 100).Select(_ => (JsonNode)generator.Next()).ToArray());
-                    }
+                    ["batch1"] = Ratio(ours.Batch1.PerSecond, peerFigures["post_per_s"]!["batch1"]!.GetValue<double>()),
+                    ["batch10"] = Ratio(ours.Batch10.PerSecond, peerFigures["post_per_s"]!["batch10"]!.GetValue<double>()),
+                    ["batch100"] = Ratio(ours.Batch100.PerSecond, peerFigures["post_per_s"]!["batch100"]!.GetValue<double>()),
+                    ["get_agent_speedup"] = Ratio(peerFigures["get_p95_ms"]!["agent"]!.GetValue<double>(), ours.Agent),
+                    ["get_activity_since_speedup"] = Ratio(peerFigures["get_p95_ms"]!["activity_since"]!.GetValue<double>(), ours.ActivitySince),
+                    ["get_registration_speedup"] = Ratio(peerFigures["get_p95_ms"]!["registration"]!.GetValue<double>(), ours.Registration),
+                };
+            }
 
-                    await PostAsync(http, batch, ct);
-                }
-            }));
-            var fillRate = toFill == 0 ? 0 : toFill / fillClock.Elapsed.TotalSeconds;
-            Console.WriteLine($"Filled in {fillClock.Elapsed.TotalSeconds:0.0} s ({fillRate:0} statements/s).");
-
-            var batch100 = await PostRunAsync(http, generator, generatorLock, 100, 4, runSeconds, ct);
-            var batch10 = await PostRunAsync(http, generator, generatorLock, 10, 8, runSeconds, ct);
-            var batch1 = await PostRunAsync(http, generator, generatorLock, 1, 32, runSeconds, ct);
-            Console.WriteLine($"POST statements/s: batch100 {batch100.PerSecond:0}, batch10 {batch10.PerSecond:0}, batch1 {batch1.PerSecond:0} (p95 {batch1.P95:0.0} ms at 32 clients)");
-
-            var agentP95 = await GetRunAsync(http, () => "xapi/statements?limit=10&agent=" + Uri.EscapeDataString(StatementGenerator.Agent(generator.RandomLearner()).ToJsonString()), ct);
-            var sinceText = Uri.EscapeDataString(time.GetUtcNow().UtcDateTime.AddMinutes(-30).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-            var activityP95 = await GetRunAsync(http, () => $"xapi/statements?limit=10&since={sinceText}&activity=" + Uri.EscapeDataString(StatementGenerator.Module(generator.RandomCourse(), 0)), ct);
-            var registrationP95 = await GetRunAsync(http, () => "xapi/statements?limit=10&registration=" + StatementGenerator.Registration(generator.RandomLearner(), generator.RandomCourse()), ct);
-            Console.WriteLine($"GET p95 ms: agent {agentP95:0.0}, activity+since {activityP95:0.0}, registration {registrationP95:0.0}");
-
-            var result = new JsonObject
-            {
-                ["store_statements"] = Math.Max(n, existing),
-                ["post_per_s"] = new JsonObject { ["batch1"] = Math.Round(batch1.PerSecond), ["batch10"] = Math.Round(batch10.PerSecond), ["batch100"] = Math.Round(batch100.PerSecond) },
-                ["post_single_p95_ms"] = Math.Round(batch1.P95, 1),
-                ["get_p95_ms"] = new JsonObject { ["agent"] = Math.Round(agentP95, 1), ["activity_since"] = Math.Round(activityP95, 1), ["registration"] = Math.Round(registrationP95, 1) },
-                ["peer"] = null,
-                ["provider"] = provider,
-            };
             Console.WriteLine(result.ToJsonString());
             return 0;
         });
         return command;
     }
 
+    private static double Ratio(double a, double b) => b <= 0 ? 0 : Math.Round(a / b, 2);
+
+    private static HttpClient Client(string baseUrl, string keySecret)
+    {
+        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+        {
+            BaseAddress = new Uri(baseUrl.TrimEnd('/') + "/"),
+            Timeout = TimeSpan.FromMinutes(2),
+        };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(keySecret)));
+        http.DefaultRequestHeaders.Add(XapiVersions.Header, "1.0.3");
+        return http;
+    }
+
+    private sealed record SuiteResult(RunResult Batch1, RunResult Batch10, RunResult Batch100, double Agent, double ActivitySince, double Registration);
+
+    private static JsonObject Figures(SuiteResult r) => new()
+    {
+        ["post_per_s"] = new JsonObject { ["batch1"] = Math.Round(r.Batch1.PerSecond), ["batch10"] = Math.Round(r.Batch10.PerSecond), ["batch100"] = Math.Round(r.Batch100.PerSecond) },
+        ["post_single_p95_ms"] = Math.Round(r.Batch1.P95, 1),
+        ["get_p95_ms"] = new JsonObject { ["agent"] = Math.Round(r.Agent, 1), ["activity_since"] = Math.Round(r.ActivitySince, 1), ["registration"] = Math.Round(r.Registration, 1) },
+    };
+
+    /// <summary>Fills the store with <paramref name="toFill"/> statements (batches of 100, 4 clients), then the timed POST and GET runs.</summary>
+    private static async Task<SuiteResult> SuiteAsync(HttpClient http, string prefix, StatementGenerator generator, long toFill, int runSeconds, TimeProvider time, CancellationToken ct)
+    {
+        var statementsPath = prefix + "statements";
+        Console.WriteLine($"Adding {toFill:N0} statements.");
+        var fillClock = Stopwatch.StartNew();
+        var batches = (int)((toFill + 99) / 100);
+        var next = 0;
+        var generatorLock = new object();
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            while (Interlocked.Increment(ref next) <= batches)
+            {
+                JsonArray batch;
+                lock (generatorLock)
+                {
+                    batch = new JsonArray(Enumerable.Range(0, 100).Select(_ => (JsonNode)generator.Next()).ToArray());
+                }
+
+                await PostAsync(http, statementsPath, batch, ct);
+            }
+        }));
+        var fillRate = toFill == 0 ? 0 : toFill / fillClock.Elapsed.TotalSeconds;
+        Console.WriteLine($"Filled in {fillClock.Elapsed.TotalSeconds:0.0} s ({fillRate:0} statements/s).");
+
+        var batch100 = await PostRunAsync(http, statementsPath, generator, generatorLock, 100, 4, runSeconds, ct);
+        var batch10 = await PostRunAsync(http, statementsPath, generator, generatorLock, 10, 8, runSeconds, ct);
+        var batch1 = await PostRunAsync(http, statementsPath, generator, generatorLock, 1, 32, runSeconds, ct);
+        Console.WriteLine($"POST statements/s: batch100 {batch100.PerSecond:0}, batch10 {batch10.PerSecond:0}, batch1 {batch1.PerSecond:0} (p95 {batch1.P95:0.0} ms at 32 clients)");
+
+        var agentP95 = await GetRunAsync(http, () => statementsPath + "?limit=10&agent=" + Uri.EscapeDataString(StatementGenerator.Agent(generator.RandomLearner()).ToJsonString()), ct);
+        var sinceText = Uri.EscapeDataString(time.GetUtcNow().UtcDateTime.AddMinutes(-30).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        var activityP95 = await GetRunAsync(http, () => $"{statementsPath}?limit=10&since={sinceText}&activity=" + Uri.EscapeDataString(StatementGenerator.Module(generator.RandomCourse(), 0)), ct);
+        var registrationP95 = await GetRunAsync(http, () => statementsPath + "?limit=10&registration=" + StatementGenerator.Registration(generator.RandomLearner(), generator.RandomCourse()), ct);
+        Console.WriteLine($"GET p95 ms: agent {agentP95:0.0}, activity+since {activityP95:0.0}, registration {registrationP95:0.0}");
+        return new SuiteResult(batch1, batch10, batch100, agentP95, activityP95, registrationP95);
+    }
+
     private sealed record RunResult(double PerSecond, double P95);
 
-    private static async Task PostAsync(HttpClient http, JsonNode body, CancellationToken ct)
+    private static async Task PostAsync(HttpClient http, string path, JsonNode body, CancellationToken ct)
     {
         using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-        using var response = await http.PostAsync("xapi/statements", content, ct);
+        using var response = await http.PostAsync(path, content, ct);
         if (!response.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"POST statements: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
         }
     }
 
-    private static async Task<RunResult> PostRunAsync(HttpClient http, StatementGenerator generator, object generatorLock, int batchSize, int clients, int seconds, CancellationToken ct)
+    private static async Task<RunResult> PostRunAsync(HttpClient http, string path, StatementGenerator generator, object generatorLock, int batchSize, int clients, int seconds, CancellationToken ct)
     {
         var latencies = new ConcurrentBag<double>();
         long stored = 0;
@@ -154,7 +197,7 @@ public static class BenchLrsCommand
                 }
 
                 var started = Stopwatch.GetTimestamp();
-                await PostAsync(http, body, ct);
+                await PostAsync(http, path, body, ct);
                 latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 Interlocked.Add(ref stored, batchSize);
             }

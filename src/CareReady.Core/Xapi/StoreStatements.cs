@@ -7,22 +7,77 @@ using Microsoft.EntityFrameworkCore;
 namespace CareReady.Core.Xapi;
 
 /// <summary>
-/// Stores one statement (PUT / POST) or a batch (POST): all or nothing. Validates every statement
-/// first, then — under the statement write lock, so stored order equals commit order — rejects the
-/// request with 409 if an id exists with different content, skips statements already stored
-/// identically, assigns stored order and time, writes statements and index rows, applies voiding,
-/// and records completions for mapped activities (<see cref="RecordXapiCompletions"/>), in one transaction.
+/// Stores one statement (PUT / POST) or a batch (POST): all or nothing per request. Validates every statement
+/// first, then — under the statement write lock, so stored order equals commit order — rejects the request
+/// with 409 if an id exists with different content, skips statements already stored identically, assigns
+/// stored order and time, writes statements and index rows, applies voiding, and records completions for
+/// mapped activities (<see cref="RecordXapiCompletions"/>), in one transaction.
+/// Group commit: requests that arrive while another is being written wait in <see cref="StatementWriteLock"/>;
+/// the next to take the lock writes every waiting request of the same caller in one transaction (one commit,
+/// one flush to disk), each request still accepted or refused on its own. Called inside a transaction the
+/// caller owns, the request is written alone in that transaction.
 /// </summary>
 public sealed class StoreStatements(AppDbContext db, TimeProvider time, StatementWriteLock writeLock, RecordXapiCompletions completions)
 {
+    /// <summary>The most statements written in one group.</summary>
+    public const int MaxGroupStatements = 2_000;
+
     public async Task<IReadOnlyList<Guid>> RunAsync(LrsCaller caller, IReadOnlyList<JsonNode?> statements, bool batch, XapiVersion version, Guid? putId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var write = new PendingStatementWrite(caller, Prepare(statements, batch, version, putId), version);
+        if (db.Database.CurrentTransaction is not null)
+        {
+            await writeLock.EnterAsync(ct);
+            try
+            {
+                await StatementWriteLock.LockDatabaseAsync(db, ct);
+                (await WriteGroupAsync([write], ct)).ForEach(w => w.Succeed()); // committed by the transaction's owner
+            }
+            finally
+            {
+                writeLock.Exit();
+            }
+
+            return await write.Done;
+        }
+
+        writeLock.Enqueue(write);
+        try
+        {
+            await writeLock.EnterAsync(ct);
+        }
+        catch (OperationCanceledException)
+        {
+            // Given up before its turn; if another request's group took it already, that write stands.
+            writeLock.Withdraw(write);
+            throw;
+        }
+
+        try
+        {
+            if (!write.IsDone)
+            {
+                // The group is written whatever happens to this request's own connection: others wait on it.
+                await WriteInTransactionAsync(writeLock.TakeGroup(write, MaxGroupStatements), CancellationToken.None);
+            }
+        }
+        finally
+        {
+            writeLock.Exit();
+        }
+
+        return await write.Done;
+    }
+
+    private static List<PreparedStatement> Prepare(IReadOnlyList<JsonNode?> statements, bool batch, XapiVersion version, Guid? putId)
     {
         if (statements.Count == 0)
         {
             throw XapiException.BadRequest("statements: the batch is empty; send at least one statement");
         }
 
-        var prepared = new List<Prepared>(statements.Count);
+        var prepared = new List<PreparedStatement>(statements.Count);
         var ids = new HashSet<Guid>();
         for (var i = 0; i < statements.Count; i++)
         {
@@ -51,103 +106,147 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
             statement["id"] = id.ToString("D");
             var verb = statement["verb"]!["id"]!.GetValue<string>();
             Guid? voids = verb == StatementValidator.VoidedVerb ? Guid.Parse(statement["object"]!["id"]!.GetValue<string>()) : null;
-            prepared.Add(new Prepared(path, id, statement, voids));
+            prepared.Add(new PreparedStatement(path, id, statement, voids));
         }
 
-        await writeLock.EnterAsync(ct);
+        return prepared;
+    }
+
+    /// <summary>
+    /// Writes a group in its own transaction. Should the write itself fail (not a refused request: a database
+    /// error), nothing of the group is kept and each request is tried again alone, so one cannot sink the others.
+    /// </summary>
+    private async Task WriteInTransactionAsync(List<PendingStatementWrite> group, CancellationToken ct)
+    {
         try
         {
-            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await StatementWriteLock.LockDatabaseAsync(db, ct);
-            var existing = await db.XapiStatements.AsNoTracking()
-                .Where(s => s.OrganisationId == caller.OrganisationId && ids.Contains(s.StatementId))
-                .Select(s => new { s.StatementId, s.Json })
-                .ToDictionaryAsync(s => s.StatementId, s => s.Json, ct);
-            var fresh = new List<Prepared>();
-            foreach (var p in prepared)
-            {
-                if (!existing.TryGetValue(p.Id, out var storedJson))
-                {
-                    fresh.Add(p);
-                }
-                else if (!StatementComparer.SameContent(p.Statement, JsonNode.Parse(storedJson)!.AsObject()))
-                {
-                    throw new XapiException(409, $"{p.Path}.id: a different statement with id {p.Id} is already stored; statement ids cannot be reused");
-                }
-            }
-
-            await VoidingAsync(caller.OrganisationId, fresh, ct);
-            if (fresh.Count > 0)
-            {
-                await InsertAsync(caller, fresh, version, ct);
-            }
-
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(ct);
-            }
+            var accepted = await WriteGroupAsync(group, ct);
+            await transaction.CommitAsync(ct);
+            accepted.ForEach(w => w.Succeed());
         }
-        finally
+        catch (Exception) when (group.Count > 1)
         {
-            writeLock.Exit();
+            db.ChangeTracker.Clear();
+            foreach (var write in group.Where(w => !w.IsDone))
+            {
+                await WriteInTransactionAsync([write], ct);
+            }
         }
-
-        return prepared.Select(p => p.Id).ToList();
+        catch (Exception e)
+        {
+            db.ChangeTracker.Clear();
+            group[0].Fail(e);
+        }
     }
 
-    private async Task VoidingAsync(int organisationId, List<Prepared> fresh, CancellationToken ct)
+    /// <summary>
+    /// Checks each request of the group against what is stored and what the requests before it bring (a reused id
+    /// with other content: 409; voiding a voiding statement: 400 — that request alone fails), then stores the accepted
+    /// requests' new statements together. Returns the accepted requests; their tasks complete once the caller commits.
+    /// </summary>
+    private async Task<List<PendingStatementWrite>> WriteGroupAsync(List<PendingStatementWrite> group, CancellationToken ct)
     {
-        var targets = fresh.Where(p => p.Voids is not null).Select(p => p.Voids!.Value).ToList();
-        if (targets.Count == 0)
-        {
-            return;
-        }
-
-        var inBatch = fresh.Where(p => p.Voids is not null).Select(p => p.Id).ToHashSet();
-        var voidingTargets = await db.XapiStatements.AsNoTracking()
+        var organisationId = group[0].Caller.OrganisationId;
+        var ids = group.SelectMany(w => w.Statements.Select(s => s.Id)).Distinct().ToList();
+        var existing = await db.XapiStatements.AsNoTracking()
+            .Where(s => s.OrganisationId == organisationId && ids.Contains(s.StatementId))
+            .Select(s => new { s.StatementId, s.Json, Voiding = s.VoidsStatementId != null })
+            .ToDictionaryAsync(s => s.StatementId, ct);
+        var targets = group.SelectMany(w => w.Statements).Where(s => s.Voids is not null).Select(s => s.Voids!.Value).Distinct().ToList();
+        var voidingStored = targets.Count == 0 ? [] : (await db.XapiStatements.AsNoTracking()
             .Where(s => s.OrganisationId == organisationId && targets.Contains(s.StatementId) && s.VoidsStatementId != null)
-            .Select(s => s.StatementId).ToListAsync(ct);
-        foreach (var p in fresh.Where(p => p.Voids is { } target && (voidingTargets.Contains(target) || inBatch.Contains(target))))
+            .Select(s => s.StatementId).ToListAsync(ct)).ToHashSet();
+
+        var seen = new Dictionary<Guid, PreparedStatement>();
+        var accepted = new List<PendingStatementWrite>();
+        var fresh = new List<(PendingStatementWrite Write, PreparedStatement Statement)>();
+        foreach (var write in group)
         {
-            throw XapiException.BadRequest($"{p.Path}.object.id: statement {p.Voids} is itself a voiding statement, and a voiding statement cannot be voided");
+            try
+            {
+                var own = new List<PreparedStatement>();
+                foreach (var p in write.Statements)
+                {
+                    var stored = existing.TryGetValue(p.Id, out var row) ? JsonNode.Parse(row.Json)!.AsObject()
+                        : seen.TryGetValue(p.Id, out var earlier) ? earlier.Statement : null;
+                    if (stored is null)
+                    {
+                        own.Add(p);
+                    }
+                    else if (!StatementComparer.SameContent(p.Statement, stored))
+                    {
+                        throw new XapiException(409, $"{p.Path}.id: a different statement with id {p.Id} is already stored; statement ids cannot be reused");
+                    }
+                }
+
+                var voidingHere = own.Where(p => p.Voids is not null).Select(p => p.Id).ToHashSet();
+                foreach (var p in own.Where(p => p.Voids is { } target
+                    && (voidingStored.Contains(target) || voidingHere.Contains(target) || (seen.TryGetValue(target, out var s) && s.Voids is not null))))
+                {
+                    throw XapiException.BadRequest($"{p.Path}.object.id: statement {p.Voids} is itself a voiding statement, and a voiding statement cannot be voided");
+                }
+
+                own.ForEach(p => seen[p.Id] = p);
+                fresh.AddRange(own.Select(p => (write, p)));
+                accepted.Add(write);
+            }
+            catch (XapiException e)
+            {
+                write.Fail(e);
+            }
         }
+
+        if (fresh.Count > 0)
+        {
+            await InsertAsync(fresh, ct);
+        }
+
+        return accepted;
     }
 
-    private async Task InsertAsync(LrsCaller caller, List<Prepared> fresh, XapiVersion version, CancellationToken ct)
+    private async Task InsertAsync(List<(PendingStatementWrite Write, PreparedStatement Statement)> fresh, CancellationToken ct)
     {
+        var organisationId = fresh[0].Write.Caller.OrganisationId;
         var last = await db.XapiStatements.AsNoTracking().OrderByDescending(s => s.Seq)
             .Select(s => new { s.Seq, s.Stored }).FirstOrDefaultAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
         var stored = last is not null && last.Stored > now ? last.Stored : now;
         var storedText = stored.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
         var seq = last?.Seq ?? 0;
-        var authority = caller.Authority();
 
         // A statement stored after the statement that voids it arrives voided.
-        var freshIds = fresh.Select(p => p.Id).ToList();
+        var freshIds = fresh.Select(f => f.Statement.Id).ToList();
         var alreadyVoided = (await db.XapiStatements.AsNoTracking()
-            .Where(s => s.OrganisationId == caller.OrganisationId && s.VoidsStatementId != null && freshIds.Contains(s.VoidsStatementId.Value))
+            .Where(s => s.OrganisationId == organisationId && s.VoidsStatementId != null && freshIds.Contains(s.VoidsStatementId.Value))
             .Select(s => s.VoidsStatementId!.Value).ToListAsync(ct)).ToHashSet();
-        var voidedInBatch = fresh.Where(p => p.Voids is not null).Select(p => p.Voids!.Value).ToHashSet();
+        var voidedInBatch = fresh.Where(f => f.Statement.Voids is not null).Select(f => f.Statement.Voids!.Value).ToHashSet();
 
         var rows = new List<XapiStatement>(fresh.Count);
         var refs = new List<XapiStatementRef>(fresh.Count * 5);
-        foreach (var p in fresh)
+        var authorities = new Dictionary<PendingStatementWrite, JsonObject>();
+        foreach (var (write, p) in fresh)
         {
             seq++;
+            if (!authorities.TryGetValue(write, out var authority))
+            {
+                authorities[write] = authority = write.Caller.Authority();
+            }
+
             var s = p.Statement;
             s["timestamp"] ??= storedText;
             s["stored"] = storedText;
             s["authority"] = authority.DeepClone();
-            s["version"] ??= version == XapiVersion.V200 ? "2.0.0" : "1.0.0";
+            s["version"] ??= write.Version == XapiVersion.V200 ? "2.0.0" : "1.0.0";
             var timestamp = StatementValidator.Timestamp(s["timestamp"]!, p.Path + ".timestamp").UtcDateTime;
             var obj = s["object"]!.AsObject();
             rows.Add(new XapiStatement
             {
-                OrganisationId = caller.OrganisationId,
+                OrganisationId = organisationId,
                 Seq = seq,
                 StatementId = p.Id,
-                ClientId = caller.ClientId,
+                ClientId = write.Caller.ClientId,
                 ActorKey = AgentKeys.Of(s["actor"]),
                 VerbId = s["verb"]!["id"]!.GetValue<string>(),
                 ActivityId = StatementRefs.TypeOf(obj) == "Activity" ? obj["id"]!.GetValue<string>() : null,
@@ -160,25 +259,29 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
             });
             foreach (var (kind, key) in StatementRefs.Of(s))
             {
-                refs.Add(new XapiStatementRef { OrganisationId = caller.OrganisationId, Kind = kind, Key = key, Seq = seq });
+                refs.Add(new XapiStatementRef { OrganisationId = organisationId, Kind = kind, Key = key, Seq = seq });
             }
         }
 
         var npgsql = db.Database.IsNpgsql();
         await BulkInsert.InsertAsync(db, rows, npgsql ? 512 : 64, ct);
         await BulkInsert.InsertAsync(db, refs, npgsql ? 512 : 64, ct);
-        var targets = fresh.Where(p => p.Voids is not null).Select(p => p.Voids!.Value).ToList();
+        var targets = voidedInBatch.ToList();
         if (targets.Count > 0)
         {
             await db.XapiStatements
-                .Where(s => s.OrganisationId == caller.OrganisationId && targets.Contains(s.StatementId) && s.VoidsStatementId == null)
+                .Where(s => s.OrganisationId == organisationId && targets.Contains(s.StatementId) && s.VoidsStatementId == null)
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.Voided, true), ct);
         }
 
-        await completions.RunAsync(caller, rows.Where(r => r.VoidsStatementId is null && r.ActivityId is not null).ToList(), fresh.ToDictionary(p => p.Id, p => p.Statement), ct);
+        var statements = fresh.ToDictionary(f => f.Statement.Id, f => f.Statement.Statement);
+        var byRow = rows.Zip(fresh, (row, f) => (row, f.Write)).Where(x => x.row.VoidsStatementId is null && x.row.ActivityId is not null);
+        foreach (var perWrite in byRow.GroupBy(x => x.Write))
+        {
+            await completions.RunAsync(perWrite.Key.Caller, perWrite.Select(x => x.row).ToList(), statements, ct);
+        }
     }
 
-    private sealed record Prepared(string Path, Guid Id, JsonObject Statement, Guid? Voids);
 }
 
 /// <summary>When a statement id arrives again: the same statement (ignoring what the LRS sets) is no conflict.</summary>

@@ -1,0 +1,30 @@
+using System.Text.Json.Nodes;
+
+namespace CareReady.Core.Xapi;
+
+/// <summary>One validated statement of a request, ready to store.</summary>
+/// <param name="Path">Where it was in the request ("statement", "statements[3]"), for error messages.</param>
+/// <param name="Voids">The statement it voids, for a voiding statement.</param>
+public sealed record PreparedStatement(string Path, Guid Id, JsonObject Statement, Guid? Voids);
+
+/// <summary>
+/// A request's statements waiting for the writer (<see cref="StatementWriteLock"/>): whichever request holds the
+/// write lock stores every waiting request of the same LRS client in one transaction — group commit — and
+/// completes each one's task with its ids or its own error.
+/// </summary>
+public sealed class PendingStatementWrite(LrsCaller caller, IReadOnlyList<PreparedStatement> statements, XapiVersion version)
+{
+    private readonly TaskCompletionSource<IReadOnlyList<Guid>> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public LrsCaller Caller { get; } = caller;
+    public IReadOnlyList<PreparedStatement> Statements { get; } = statements;
+    public XapiVersion Version { get; } = version;
+
+    public Task<IReadOnlyList<Guid>> Done => _done.Task;
+
+    public bool IsDone => _done.Task.IsCompleted;
+
+    public void Succeed() => _done.TrySetResult(Statements.Select(s => s.Id).ToList());
+
+    public void Fail(Exception error) => _done.TrySetException(error);
+}

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using CareReady.Core.Data;
+using CareReady.Core.Xapi;
+using CareReady.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CareReady.Web.Tests.Xapi;
+
+/// <summary>
+/// Group commit: requests that wait while another holds the write lock are written together, yet each is accepted
+/// or refused on its own. The test holds the lock itself, so the requests are sure to queue up and form one group.
+/// </summary>
+public class GroupCommitTests
+{
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Waiting_requests_are_written_together_and_a_refused_one_takes_nobody_with_it(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var client = await Lrs.ClientAsync(app, app.Data.OrgA);
+        var other = await Lrs.ClientAsync(app, app.Data.OrgB);
+
+        // Already stored: a statement whose id will be reused with other content, and a voiding statement.
+        var taken = Lrs.Statement(activity: "https://careready.example/activities/taken");
+        Assert.Equal(HttpStatusCode.OK, (await Lrs.PostAsync(client, taken)).StatusCode);
+        var voidable = Lrs.Statement();
+        Assert.Equal(HttpStatusCode.OK, (await Lrs.PostAsync(client, voidable)).StatusCode);
+        var voiding = Voiding(Guid.Parse(voidable["id"]!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.OK, (await Lrs.PostAsync(client, voiding)).StatusCode);
+
+        var writeLock = app.Services.GetRequiredService<StatementWriteLock>();
+        await writeLock.EnterAsync(CancellationToken.None);
+        var good = Enumerable.Range(0, 6).Select(i => new JsonArray(Lrs.Statement(activity: $"https://careready.example/activities/group/{i}"), Lrs.Statement(activity: $"https://careready.example/activities/group/{i}b"))).ToList();
+        var reused = new JsonArray(Lrs.Statement(activity: "https://careready.example/activities/innocent"), Lrs.Statement(activity: "https://careready.example/activities/other", id: Guid.Parse(taken["id"]!.GetValue<string>())));
+        var voidsVoiding = Voiding(Guid.Parse(voiding["id"]!.GetValue<string>()));
+        var shared = Lrs.Statement(activity: "https://careready.example/activities/shared");
+        var sameAgain = shared.DeepClone();
+        var clash = Lrs.Statement(activity: "https://careready.example/activities/clash", id: Guid.Parse(shared["id"]!.GetValue<string>()));
+        var posts = new List<Task<HttpResponseMessage>>();
+        try
+        {
+            foreach (var g in good)
+            {
+                await QueueAsync(posts, writeLock, Lrs.PostAsync(client, g));
+            }
+
+            await QueueAsync(posts, writeLock, Lrs.PostAsync(client, reused));        // 409: the id is taken by other content
+            await QueueAsync(posts, writeLock, Lrs.PostAsync(client, voidsVoiding));  // 400: a voiding statement cannot be voided
+            await QueueAsync(posts, writeLock, Lrs.PostAsync(client, shared));        // stored …
+            await QueueAsync(posts, writeLock, Lrs.PostAsync(client, sameAgain));     // … the same statement again in the same group: fine
+            await QueueAsync(posts, writeLock, Lrs.PostAsync(client, clash));         // 409: same id as an earlier request of the group, other content
+            await QueueAsync(posts, writeLock, Lrs.PostAsync(other, Lrs.Statement(activity: "https://careready.example/activities/beta"))); // another client: its own group
+            Assert.All(posts, p => Assert.False(p.IsCompleted)); // nothing is written while the lock is held
+        }
+        finally
+        {
+            writeLock.Exit();
+        }
+
+        var statuses = (await Task.WhenAll(posts)).Select(r => r.StatusCode).ToList();
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.OK, 6), HttpStatusCode.Conflict, HttpStatusCode.BadRequest, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Conflict, HttpStatusCode.OK], statuses);
+
+        // Every accepted statement is there once; nothing of a refused request is.
+        var stored = await AllAsync(client);
+        foreach (var s in good.SelectMany(g => g).Append(shared))
+        {
+            Assert.Single(stored, x => x["id"]!.GetValue<string>() == s!["id"]!.GetValue<string>());
+        }
+
+        Assert.DoesNotContain(stored, x => x["object"]!["id"]!.GetValue<string>() is "https://careready.example/activities/innocent" or "https://careready.example/activities/clash" or "https://careready.example/activities/other");
+        Assert.DoesNotContain(stored, x => x["id"]!.GetValue<string>() == voidsVoiding["id"]!.GetValue<string>());
+        Assert.Equal(15, stored.Count); // taken, the voiding statement, 12 from the group and the shared one (the voided one is not listed)
+        Assert.Single(await AllAsync(other));
+    }
+
+    private static JsonObject Voiding(Guid target) => new()
+    {
+        ["id"] = Guid.NewGuid().ToString(),
+        ["actor"] = new JsonObject { ["mbox"] = Lrs.Mbox },
+        ["verb"] = new JsonObject { ["id"] = "http://adlnet.gov/expapi/verbs/voided" },
+        ["object"] = new JsonObject { ["objectType"] = "StatementRef", ["id"] = target.ToString() },
+    };
+
+    private static async Task<List<JsonNode>> AllAsync(HttpClient client) =>
+        [.. (await Lrs.GetJsonAsync(client, "/xapi/statements?limit=100"))["statements"]!.AsArray().Select(s => s!)];
+
+    /// <summary>Sends a request and waits until it is queued behind the held lock, so the queue's order is the test's.</summary>
+    private static async Task QueueAsync(List<Task<HttpResponseMessage>> posts, StatementWriteLock writeLock, Task<HttpResponseMessage> post)
+    {
+        var before = writeLock.Waiting;
+        posts.Add(post);
+        for (var i = 0; i < 200 && writeLock.Waiting == before && !post.IsCompleted; i++)
+        {
+            await Task.Delay(25);
+        }
+
+        Assert.Equal(before + 1, writeLock.Waiting);
+    }
+}
