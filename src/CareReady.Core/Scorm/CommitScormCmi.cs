@@ -19,7 +19,8 @@ public enum ScormCommitOutcome
 }
 
 /// <param name="SiteUrl">This site's address ("https://careready.example/"): the home page of the learner's xAPI account and of the activity id.</param>
-public sealed record ScormCommitInput(long AttemptId, IReadOnlyDictionary<string, string> Values, string SiteUrl);
+/// <param name="Actor">Who commits (the learner's account email): the completions' RecordedBy, as for a module pass.</param>
+public sealed record ScormCommitInput(long AttemptId, IReadOnlyDictionary<string, string> Values, string SiteUrl, string Actor);
 
 /// <summary>
 /// Persists what the SCO's runtime committed for the signed-in learner's attempt, replacing the
@@ -68,14 +69,14 @@ public sealed class CommitScormCmi(AppDbContext db, TimeProvider time, StoreStat
         {
             attempt.CompletedAt = now;
             db.Entry(attempt).Property(a => a.CompletedAt).IsModified = false;
-            await RecordAsync(scope, attempt, package, cmi, input.SiteUrl, now, ct);
+            await RecordAsync(attempt, package, cmi, input, now, ct);
         }
 
         await transaction.CommitAsync(ct);
         return completes ? ScormCommitOutcome.Completed : ScormCommitOutcome.Saved;
     }
 
-    private async Task RecordAsync(AccessScope scope, ScormAttempt attempt, ScormPackage package, CmiData cmi, string siteUrl, DateTime now, CancellationToken ct)
+    private async Task RecordAsync(ScormAttempt attempt, ScormPackage package, CmiData cmi, ScormCommitInput input, DateTime now, CancellationToken ct)
     {
         var version = await db.ModuleVersions.AsNoTracking().Include(v => v.Module).Include(v => v.Confers)
             .FirstAsync(v => v.Id == package.ModuleVersionId, ct);
@@ -88,7 +89,7 @@ public sealed class CommitScormCmi(AppDbContext db, TimeProvider time, StoreStat
             Source = CompletionSource.Module,
             ModuleVersionId = version.Id,
             Reference = $"Module {version.Module!.Code} version {version.Number}, SCORM attempt {attempt.Id} ({cmi.CompletionStatus})",
-            RecordedBy = "scorm:" + scope.UserId,
+            RecordedBy = input.Actor,
             RecordedAt = now,
         }).ToList();
         db.Completions.AddRange(completions);
@@ -97,7 +98,7 @@ public sealed class CommitScormCmi(AppDbContext db, TimeProvider time, StoreStat
         await db.SaveChangesAsync(ct);
 
         var employeeNumber = await db.Staff.AsNoTracking().Where(s => s.Id == attempt.StaffMemberId).Select(s => s.EmployeeNumber).FirstAsync(ct);
-        var site = siteUrl.TrimEnd('/');
+        var site = input.SiteUrl.TrimEnd('/');
         var statementId = Guid.NewGuid();
         var result = new JsonObject { ["completion"] = true };
         if (cmi.SuccessStatus is "passed" or "failed")
@@ -147,7 +148,8 @@ public sealed class CommitScormCmi(AppDbContext db, TimeProvider time, StoreStat
             ["timestamp"] = now.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
         };
         var caller = new LrsCaller(0, attempt.OrganisationId, "CareReady SCORM player", "careready-scorm", false, true, site + "/xapi/");
-        await statements.RunAsync(caller, [statement], batch: false, XapiVersion.V103, putId: null, ct);
+        // Sent as an LRS client's request would arrive: parsed JSON (the validator reads JSON-backed values).
+        await statements.RunAsync(caller, [JsonNode.Parse(statement.ToJsonString())], batch: false, XapiVersion.V103, putId: null, ct);
         attempt.StatementId = statementId;
         await db.SaveChangesAsync(ct);
     }

@@ -137,7 +137,7 @@ public static class ScormEndpoints
                 }
 
                 var scope = await current.GetScopeAsync(ct);
-                var outcome = await commit.RunAsync(scope, new ScormCommitInput(id, values, SiteUrl(request)), ct);
+                var outcome = await commit.RunAsync(scope, new ScormCommitInput(id, values, SiteUrl(request), await current.GetActorAsync()), ct);
                 return outcome == ScormCommitOutcome.NotFound
                     ? TypedResults.NotFound()
                     : TypedResults.Ok(new ScormCommitResponse(true, 0, outcome == ScormCommitOutcome.Completed));
