@@ -96,6 +96,11 @@ public sealed class CmiData(ScormEdition edition, IReadOnlyDictionary<string, st
                 continue; // runtime extras (commitSequence, …) are not CMI
             }
 
+            if (property.Value.ValueKind is JsonValueKind.Array or JsonValueKind.Object && IsEmpty(property.Value))
+            {
+                continue; // an empty list ("cmi.interactions": []) carries nothing
+            }
+
             string? text = property.Value.ValueKind switch
             {
                 JsonValueKind.String => property.Value.GetString(),
@@ -124,6 +129,9 @@ public sealed class CmiData(ScormEdition edition, IReadOnlyDictionary<string, st
 
         return (values, null);
     }
+
+    private static bool IsEmpty(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Array ? value.GetArrayLength() == 0 : !value.EnumerateObject().Any();
 
     private static decimal? Number(string? text) =>
         decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : null;
