@@ -79,6 +79,15 @@ public class ScormApiTests
         }
 
         Assert.Equal(HttpStatusCode.NotFound, (await learner.GetAsync($"/scorm/packages/{second.GetProperty("packageId").GetInt32()}/content/index.html")).StatusCode);
+
+        // The draft goes through the usual four-eyes review (no lessons or questions needed) and, approved, replaces version 1.
+        var moduleId = imported.GetProperty("moduleId").GetInt32();
+        var submitted = await educator.PostAsync($"/api/v1/authoring/modules/{moduleId}/versions/2/submit", null);
+        Assert.True(submitted.IsSuccessStatusCode, await submitted.Content.ReadAsStringAsync());
+        var approved = await lead.PostAsJsonAsync($"/api/v1/authoring/modules/{moduleId}/versions/2/review", new { approve = true });
+        Assert.True(approved.IsSuccessStatusCode, await approved.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await learner.GetAsync($"/scorm/packages/{second.GetProperty("packageId").GetInt32()}/content/index.html")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await learner.PostAsync($"{ImportUrl}/{packageId}/launch", null)).StatusCode); // version 1 is retired
     }
 
     public static TheoryData<DatabaseProvider, string, string, int?, string> BadManifests()
