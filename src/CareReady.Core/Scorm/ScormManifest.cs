@@ -48,7 +48,7 @@ public static class ScormManifestReader
         XDocument document;
         try
         {
-            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, MaxCharactersFromEntities = 0 };
+            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null }; // no DTDs, no external entities
             using var reader = XmlReader.Create(new MemoryStream(bytes), settings);
             document = XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
