@@ -82,6 +82,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<XapiDocument> XapiDocuments => Set<XapiDocument>();
     public DbSet<LrsClient> LrsClients => Set<LrsClient>();
     public DbSet<XapiActivityMapping> XapiActivityMappings => Set<XapiActivityMapping>();
+    public DbSet<Scorm.ScormPackage> ScormPackages => Set<Scorm.ScormPackage>();
+    public DbSet<Scorm.ScormFile> ScormFiles => Set<Scorm.ScormFile>();
+    public DbSet<Scorm.ScormAttempt> ScormAttempts => Set<Scorm.ScormAttempt>();
 
     /// <summary>Every context, however built (web, CLI, tests, benchmarks), keeps the latest-completion marker.</summary>
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)

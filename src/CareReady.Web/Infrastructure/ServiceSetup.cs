@@ -14,6 +14,7 @@ using CareReady.Web.Pathways;
 using CareReady.Web.Reports;
 using CareReady.Web.Regulation;
 using CareReady.Web.Requirements;
+using CareReady.Web.Scorm;
 using CareReady.Web.Security;
 using CareReady.Web.Simulation;
 using CareReady.Web.Supervision;
@@ -63,6 +64,7 @@ public static class ServiceSetup
         services.AddAnalytics();
         services.AddXapi();
         services.AddPathways();
+        services.AddScorm();
         services.AddScoped<CareReady.Core.Competencies.ListCatalogue>();
         return builder;
     }
@@ -92,6 +94,7 @@ public static class ServiceSetup
         app.MapRazorPages();
         app.MapLearningMedia();
         app.MapXapi();
+        app.MapScormContent();
 
         var api = app.MapGroup("/api/v1").DisableAntiforgery();
         api.MapWorkforceEndpoints();
@@ -113,6 +116,7 @@ public static class ServiceSetup
         api.MapAnalyticsEndpoints();
         api.MapLrsAdminEndpoints();
         api.MapPathwaysEndpoints();
+        api.MapScormEndpoints();
         return app;
     }
 

@@ -9,25 +9,30 @@ namespace CareReady.Web.Learning;
 
 /// <summary>A module's front page: what it covers, lessons, where I left off, and the assessment.</summary>
 [Authorize]
-public sealed class ModuleModel(CurrentUser current, GetModuleOverview overview, StartAttempt start) : PageModel
+public sealed class ModuleModel(CurrentUser current, GetModuleOverview overview, StartAttempt start, Core.Scorm.GetModuleScorm scorm) : PageModel
 {
     /// <summary>An author previewing a version other than the published one.</summary>
     [BindProperty(SupportsGet = true)]
     public int? Version { get; set; }
 
     public ModuleOverview Module { get; private set; } = null!;
+
+    /// <summary>The version's SCORM package, when it is one (played instead of lessons and an assessment).</summary>
+    public Core.Scorm.ModuleScorm? Scorm { get; private set; }
     public string? Contact { get; private set; }
     public bool UsedUp { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var found = await overview.RunAsync(await current.GetScopeAsync(ct), id, Version, ct);
+        var scope = await current.GetScopeAsync(ct);
+        var found = await overview.RunAsync(scope, id, Version, ct);
         if (found is null)
         {
             return NotFound();
         }
 
         Module = found;
+        Scorm = await scorm.RunAsync(scope, found.VersionId, ct);
         return Page();
     }
 

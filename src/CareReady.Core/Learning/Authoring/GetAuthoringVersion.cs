@@ -40,7 +40,7 @@ public sealed class GetAuthoringVersion(AppDbContext db)
         var versions = await db.ModuleVersions.AsNoTracking().Where(v => v.ModuleId == moduleId)
             .OrderBy(v => v.Number).Select(v => new VersionNumberStatus(v.Number, v.Status)).ToListAsync(ct);
         return new AuthoringVersion(version.Module!.Code, version, [.. confers.OrderBy(c => c.Code, StringComparer.Ordinal)], versions,
-            version.IsEditable ? SubmitForReview.Problems(version) : new Dictionary<string, string>(),
+            version.IsEditable ? SubmitForReview.Problems(version, await db.ScormPackages.AnyAsync(p => p.ModuleVersionId == version.Id, ct)) : new Dictionary<string, string>(),
             ModuleAccess.CanApprove(scope), string.Equals(version.SubmittedBy, actor, StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -20,7 +20,7 @@ public sealed class SubmitForReview(AppDbContext db, TimeProvider time)
             return refusal!;
         }
 
-        var problems = Problems(draft);
+        var problems = Problems(draft, await db.ScormPackages.AnyAsync(p => p.ModuleVersionId == draft.Id, ct));
         if (problems.Count > 0)
         {
             return AuthoringResult.Invalid(problems);
@@ -35,9 +35,20 @@ public sealed class SubmitForReview(AppDbContext db, TimeProvider time)
     }
 
     /// <summary>What stops a version going for review, keyed by where to fix it.</summary>
-    public static Dictionary<string, string> Problems(ModuleVersion version)
+    /// <param name="scorm">The version is a SCORM package (played instead of lessons and an assessment): only what it confers is needed.</param>
+    public static Dictionary<string, string> Problems(ModuleVersion version, bool scorm = false)
     {
         var problems = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (scorm)
+        {
+            if (version.Confers.Count == 0)
+            {
+                problems["Competencies"] = "Choose at least one competency that completing the package gives";
+            }
+
+            return problems;
+        }
+
         if (version.Lessons.Count == 0)
         {
             problems["Lessons"] = "Add at least one lesson";

@@ -16,7 +16,25 @@ public static class PackageReader
 
     public static PackageReadResult Read(IPackageSource source)
     {
+        var result = Read(source, PackagePaths.Check, PackageLimits.MaxBytesOf);
+        var (files, problems) = (result.Files, result.Problems.ToList());
+        if (!files.ContainsKey(PackagePaths.Manifest) && problems.FirstOrDefault(p => p.Path.EndsWith("/" + PackagePaths.Manifest, StringComparison.Ordinal)) is { } nested)
+        {
+            problems.Add(PackageProblem.OfPackage(
+                $"the files are inside a folder ({nested.Path}): module.yaml, questions.yaml, lessons/ and media/ must be at the top of the zip (zip the folder's contents, not the folder)"));
+        }
+
+        return new PackageReadResult(files, problems);
+    }
+
+    /// <summary>Reads any kind of package (content packages, SCORM) with the same limits, given which paths it may hold.</summary>
+    /// <param name="check">Why a path is refused, or null when the package may hold it (start with <see cref="PackagePaths.CheckSafe"/>).</param>
+    /// <param name="maxBytesOf">The largest a file at that path may be, uncompressed.</param>
+    public static PackageReadResult Read(IPackageSource source, Func<string, string?> check, Func<string, long> maxBytesOf)
+    {
         ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(check);
+        ArgumentNullException.ThrowIfNull(maxBytesOf);
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         var problems = new List<PackageProblem>(source.Problems);
         if (problems.Count > 0)
@@ -24,7 +42,6 @@ public static class PackageReader
             return new PackageReadResult(files, problems);
         }
 
-        var refused = new List<string>();
         var count = 0;
         long total = 0;
         foreach (var entry in source.Entries)
@@ -35,10 +52,9 @@ public static class PackageReader
                 break;
             }
 
-            if (PackagePaths.Check(entry.Path) is { } why)
+            if (check(entry.Path) is { } why)
             {
                 problems.Add(new PackageProblem(entry.Path, null, why));
-                refused.Add(entry.Path);
                 continue;
             }
 
@@ -48,7 +64,7 @@ public static class PackageReader
                 continue;
             }
 
-            var read = ReadEntry(entry, PackageLimits.MaxTotalBytes - total);
+            var read = ReadEntry(entry, maxBytesOf(entry.Path), PackageLimits.MaxTotalBytes - total);
             total += read.BytesRead;
             if (read.Problem is not null)
             {
@@ -65,20 +81,13 @@ public static class PackageReader
             }
         }
 
-        if (!files.ContainsKey(PackagePaths.Manifest) && refused.FirstOrDefault(p => p.EndsWith("/" + PackagePaths.Manifest, StringComparison.Ordinal)) is { } nested)
-        {
-            problems.Add(PackageProblem.OfPackage(
-                $"the files are inside a folder ({nested}): module.yaml, questions.yaml, lessons/ and media/ must be at the top of the zip (zip the folder's contents, not the folder)"));
-        }
-
         return new PackageReadResult(files, problems);
     }
 
     private sealed record EntryRead(byte[]? Content, long BytesRead, PackageProblem? Problem, bool TotalExceeded = false);
 
-    private static EntryRead ReadEntry(PackageEntry entry, long totalLeft)
+    private static EntryRead ReadEntry(PackageEntry entry, long limit, long totalLeft)
     {
-        var limit = PackageLimits.MaxBytesOf(entry.Path);
         var ratioLimit = entry.CompressedLength is long compressed
             ? Math.Max(compressed, 1) * PackageLimits.MaxCompressionRatio
             : long.MaxValue;

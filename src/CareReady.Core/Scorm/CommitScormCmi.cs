@@ -1,0 +1,161 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CareReady.Core.Compliance;
+using CareReady.Core.Data;
+using CareReady.Core.Security;
+using CareReady.Core.Xapi;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareReady.Core.Scorm;
+
+public enum ScormCommitOutcome
+{
+    NotFound,
+    Saved,
+
+    /// <summary>Saved, and this commit completed the module: completions and the statement were written.</summary>
+    Completed,
+}
+
+/// <param name="SiteUrl">This site's address ("https://careready.example/"): the home page of the learner's xAPI account and of the activity id.</param>
+/// <param name="Actor">Who commits (the learner's account email): the completions' RecordedBy, as for a module pass.</param>
+public sealed record ScormCommitInput(long AttemptId, IReadOnlyDictionary<string, string> Values, string SiteUrl, string Actor);
+
+/// <summary>
+/// Persists what the SCO's runtime committed for the signed-in learner's attempt, replacing the
+/// previous commit (the runtime sends the whole CMI). The first commit that says the module is done
+/// (<see cref="CmiData.Counts"/>) records, in the same transaction and exactly once per attempt, a
+/// <see cref="Completion"/> of every competency the module version confers — as passing a module's
+/// assessment does (source Module, naming the version, caps of regulatory changes) — and an xAPI
+/// statement in the organisation's LRS (through <see cref="StoreStatements"/>), whose actor is the
+/// learner's account (employee number on this site). A failed status records nothing.
+/// </summary>
+public sealed class CommitScormCmi(AppDbContext db, TimeProvider time, StoreStatements statements)
+{
+    public const string ActivityType = "http://adlnet.gov/expapi/activities/course";
+    public const string ScormProfile = "https://w3id.org/xapi/scorm";
+
+    public async Task<ScormCommitOutcome> RunAsync(AccessScope scope, ScormCommitInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (scope.OwnStaffMemberId is not int person)
+        {
+            return ScormCommitOutcome.NotFound;
+        }
+
+        var attempt = await db.ScormAttempts.FirstOrDefaultAsync(a => a.Id == input.AttemptId && a.StaffMemberId == person && a.OrganisationId == scope.OrganisationId, ct);
+        if (attempt is null)
+        {
+            return ScormCommitOutcome.NotFound;
+        }
+
+        var package = await db.ScormPackages.AsNoTracking().FirstAsync(p => p.Id == attempt.ScormPackageId, ct);
+        var cmi = new CmiData(package.Edition, input.Values);
+        var now = time.GetUtcNow().UtcDateTime;
+        attempt.CmiJson = JsonSerializer.Serialize(input.Values);
+        attempt.CompletionStatus = Truncate(cmi.CompletionStatus);
+        attempt.SuccessStatus = Truncate(cmi.SuccessStatus);
+        attempt.ScoreScaled = cmi.ScoreScaled;
+        attempt.Commits++;
+        attempt.UpdatedAt = now;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        var completes = cmi.Counts && attempt.CompletedAt is null
+            && await db.ScormAttempts.Where(a => a.Id == attempt.Id && a.CompletedAt == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(a => a.CompletedAt, now), ct) == 1;
+        if (completes)
+        {
+            attempt.CompletedAt = now;
+            db.Entry(attempt).Property(a => a.CompletedAt).IsModified = false;
+            await RecordAsync(attempt, package, cmi, input, now, ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        return completes ? ScormCommitOutcome.Completed : ScormCommitOutcome.Saved;
+    }
+
+    private async Task RecordAsync(ScormAttempt attempt, ScormPackage package, CmiData cmi, ScormCommitInput input, DateTime now, CancellationToken ct)
+    {
+        var version = await db.ModuleVersions.AsNoTracking().Include(v => v.Module).Include(v => v.Confers)
+            .FirstAsync(v => v.Id == package.ModuleVersionId, ct);
+        var completions = version.Confers.Select(c => new Completion
+        {
+            OrganisationId = attempt.OrganisationId,
+            StaffMemberId = attempt.StaffMemberId,
+            CompetencyId = c.CompetencyId,
+            CompletedOn = DateOnly.FromDateTime(now),
+            Source = CompletionSource.Module,
+            ModuleVersionId = version.Id,
+            Reference = $"Module {version.Module!.Code} version {version.Number}, SCORM attempt {attempt.Id} ({cmi.CompletionStatus})",
+            RecordedBy = input.Actor,
+            RecordedAt = now,
+        }).ToList();
+        db.Completions.AddRange(completions);
+        await db.SaveChangesAsync(ct);
+        await Regulation.StaleContentCaps.AddAsync(db, version.Id, completions, now, ct);
+        await db.SaveChangesAsync(ct);
+
+        var employeeNumber = await db.Staff.AsNoTracking().Where(s => s.Id == attempt.StaffMemberId).Select(s => s.EmployeeNumber).FirstAsync(ct);
+        var site = input.SiteUrl.TrimEnd('/');
+        var statementId = Guid.NewGuid();
+        var result = new JsonObject { ["completion"] = true };
+        if (cmi.SuccessStatus is "passed" or "failed")
+        {
+            result["success"] = cmi.Passed;
+        }
+
+        if (cmi.ScoreScaled is { } scaled)
+        {
+            result["score"] = new JsonObject { ["scaled"] = Math.Round(scaled, 4) };
+        }
+
+        var verb = cmi.Passed ? RecordXapiCompletions.PassedVerb : RecordXapiCompletions.CompletedVerb;
+        var statement = new JsonObject
+        {
+            ["id"] = statementId.ToString("D"),
+            ["actor"] = new JsonObject
+            {
+                ["objectType"] = "Agent",
+                ["account"] = new JsonObject { ["homePage"] = site + "/", ["name"] = employeeNumber },
+            },
+            ["verb"] = new JsonObject
+            {
+                ["id"] = verb,
+                ["display"] = new JsonObject { ["en-GB"] = cmi.Passed ? "passed" : "completed" },
+            },
+            ["object"] = new JsonObject
+            {
+                ["objectType"] = "Activity",
+                ["id"] = ActivityId(site, package.Id),
+                ["definition"] = new JsonObject
+                {
+                    ["name"] = new JsonObject { ["en-GB"] = package.Title },
+                    ["type"] = ActivityType,
+                },
+            },
+            ["result"] = result,
+            ["context"] = new JsonObject
+            {
+                ["registration"] = attempt.Registration.ToString("D"),
+                ["platform"] = "CareReady",
+                ["contextActivities"] = new JsonObject
+                {
+                    ["category"] = new JsonArray(new JsonObject { ["id"] = ScormProfile }),
+                },
+            },
+            ["timestamp"] = now.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+        };
+        var caller = new LrsCaller(0, attempt.OrganisationId, "CareReady SCORM player", "careready-scorm", false, true, site + "/xapi/");
+        // Sent as an LRS client's request would arrive: parsed JSON (the validator reads JSON-backed values).
+        await statements.RunAsync(caller, [JsonNode.Parse(statement.ToJsonString())], batch: false, XapiVersion.V103, putId: null, ct);
+        attempt.StatementId = statementId;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The xAPI activity id of a package: stable for the package, on this site.</summary>
+    public static string ActivityId(string siteUrl, int packageId) => $"{siteUrl.TrimEnd('/')}/scorm/packages/{packageId}";
+
+    private static string? Truncate(string? value) => value is { Length: > 32 } ? value[..32] : value;
+}

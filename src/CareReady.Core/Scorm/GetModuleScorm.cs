@@ -1,0 +1,33 @@
+using CareReady.Core.Data;
+using CareReady.Core.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareReady.Core.Scorm;
+
+/// <summary>A module version's SCORM package as its module page shows it, with the signed-in learner's latest attempt.</summary>
+public sealed record ModuleScorm(int PackageId, ScormEdition Edition, string SchemaVersion, bool Started, string? Status, DateTime? CompletedAt);
+
+public sealed class GetModuleScorm(AppDbContext db)
+{
+    /// <returns>Null when the version has no SCORM package (a lessons-and-assessment module).</returns>
+    public async Task<ModuleScorm?> RunAsync(AccessScope scope, int moduleVersionId, CancellationToken ct = default)
+    {
+        var package = await db.ScormPackages.AsNoTracking()
+            .Where(p => p.ModuleVersionId == moduleVersionId && p.OrganisationId == scope.OrganisationId)
+            .Select(p => new { p.Id, p.Edition, p.SchemaVersion }).FirstOrDefaultAsync(ct);
+        if (package is null)
+        {
+            return null;
+        }
+
+        if (scope.OwnStaffMemberId is not int person)
+        {
+            return new ModuleScorm(package.Id, package.Edition, package.SchemaVersion, false, null, null);
+        }
+
+        var attempts = db.ScormAttempts.AsNoTracking().Where(a => a.ScormPackageId == package.Id && a.StaffMemberId == person);
+        var latest = await attempts.OrderByDescending(a => a.Id).Select(a => new { a.CompletionStatus }).FirstOrDefaultAsync(ct);
+        var completed = await attempts.Where(a => a.CompletedAt != null).MaxAsync(a => a.CompletedAt, ct);
+        return new ModuleScorm(package.Id, package.Edition, package.SchemaVersion, latest is not null, latest?.CompletionStatus, completed);
+    }
+}

@@ -1,0 +1,71 @@
+using CareReady.Core.Data;
+using CareReady.Web.Tests.Infrastructure;
+using CareReady.Web.Tests.Scorm;
+using Microsoft.Playwright;
+
+namespace CareReady.Browser.Tests;
+
+/// <summary>
+/// A compliance lead imports the tests' own SCORM 1.2 package through the import page; the nurse opens it
+/// from My learning, launches it, and the SCO (in its iframe) reports passed, commits and finishes through the
+/// real scorm-again runtime; the module turns complete and the overdue item goes.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ScormJourneyTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private TestApp _app = null!;
+
+    public async Task InitializeAsync() => _app = await TestApp.StartAsync(DatabaseProvider.Sqlite, realServer: true);
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task A_lead_imports_a_scorm_12_package_and_a_nurse_launches_passes_and_completes_it()
+    {
+        var lead = await BrowserPages.SignedInAsync(browser.Browser, _app.BaseUrl!, TestData.ComplianceEmail, TestData.Password);
+        await lead.GotoAsync(_app.BaseUrl + "learning/scorm/import");
+        await Axe.AssertAccessibleAsync(lead);
+        await lead.GetByLabel("SCORM package").SetInputFilesAsync(new FilePayload
+        {
+            Name = "sepsis-awareness.zip", MimeType = "application/zip", Buffer = ScormTestPackages.Zip(ScormTestPackages.Scorm12),
+        });
+        await lead.GetByLabel("Counts for (competency codes)").FillAsync(ScormTestPackages.Competency);
+        await lead.GetByLabel("Publish straight away").CheckAsync();
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Check and import" }).ClickAsync();
+        await Assertions.Expect(lead.GetByTestId("package-imported")).ToContainTextAsync("SCORM-SEPSIS-AWARENESS-SCORM-TEST version 1 (a new module), published");
+        await Screenshots.SaveAsync(lead, "scorm-import");
+
+        var page = await BrowserPages.SignedInAsync(browser.Browser, _app.BaseUrl!, TestData.LearnerEmail, TestData.Password, 390, 844);
+        await page.GotoAsync(_app.BaseUrl + "learning");
+        var overdue = page.Locator(".app-learning-item--overdue", new() { HasText = "Adult Basic Life Support" });
+        await Assertions.Expect(overdue).ToContainTextAsync("Sepsis awareness (SCORM test)");
+        await overdue.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Start") }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Sepsis awareness (SCORM test)");
+        await Axe.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Launch") }).ClickAsync();
+
+        // The SCO finds window.API (scorm-again) in its parent, starts afresh and commits its place.
+        var sco = page.FrameLocator("#scorm-content");
+        await Assertions.Expect(sco.Locator("#where")).ToHaveTextAsync("Started from the beginning.");
+        await Assertions.Expect(page.GetByTestId("scorm-status")).ToHaveTextAsync("Progress saved.");
+        await Axe.AssertAccessibleAsync(page);
+        await Screenshots.SaveAsync(page, "scorm-launch");
+
+        // Relaunching resumes at the committed location.
+        await page.ReloadAsync();
+        await Assertions.Expect(page.FrameLocator("#scorm-content").Locator("#where")).ToHaveTextAsync("Resumed at page-2 (seen=1,2).");
+
+        await page.FrameLocator("#scorm-content").GetByRole(AriaRole.Button, new() { Name = "I have finished: mark as passed" }).ClickAsync();
+        await Assertions.Expect(page.FrameLocator("#scorm-content").Locator("#result")).ToHaveTextAsync("Passed: commit true, finish true.");
+        await Assertions.Expect(page.GetByTestId("scorm-status")).ToContainTextAsync("Finished.");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to the module" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("scorm-complete")).ToContainTextAsync("Complete You completed this module on 2 March 2026");
+        await Axe.AssertAccessibleAsync(page);
+
+        await page.GotoAsync(_app.BaseUrl + "learning");
+        await Assertions.Expect(page.Locator(".app-learning-item--overdue", new() { HasText = "Adult Basic Life Support" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("table")).ToContainTextAsync("Adult Basic Life Support");
+    }
+}
