@@ -4,6 +4,7 @@ using CareReady.Core.Identity;
 using CareReady.Core.Workforce;
 using CareReady.Web.Analytics;
 using CareReady.Web.Audit;
+using CareReady.Web.Cmi5;
 using CareReady.Web.Competencies;
 using CareReady.Web.Compliance;
 using CareReady.Web.Import;
@@ -63,6 +64,7 @@ public static class ServiceSetup
         services.AddAnalytics();
         services.AddXapi();
         services.AddPathways();
+        services.AddCmi5();
         services.AddScoped<CareReady.Core.Competencies.ListCatalogue>();
         return builder;
     }
@@ -92,6 +94,7 @@ public static class ServiceSetup
         app.MapRazorPages();
         app.MapLearningMedia();
         app.MapXapi();
+        app.MapCmi5Runtime();
 
         var api = app.MapGroup("/api/v1").DisableAntiforgery();
         api.MapWorkforceEndpoints();
@@ -112,6 +115,7 @@ public static class ServiceSetup
         api.MapAnalyticsEndpoints();
         api.MapLrsAdminEndpoints();
         api.MapPathwaysEndpoints();
+        api.MapCmi5Endpoints();
         return app;
     }
 

@@ -9,7 +9,7 @@ namespace CareReady.Web.Learning;
 
 /// <summary>A module's front page: what it covers, lessons, where I left off, and the assessment.</summary>
 [Authorize]
-public sealed class ModuleModel(CurrentUser current, GetModuleOverview overview, StartAttempt start) : PageModel
+public sealed class ModuleModel(CurrentUser current, GetModuleOverview overview, StartAttempt start, Core.Cmi5.GetCmi5Course cmi5) : PageModel
 {
     /// <summary>An author previewing a version other than the published one.</summary>
     [BindProperty(SupportsGet = true)]
@@ -18,6 +18,9 @@ public sealed class ModuleModel(CurrentUser current, GetModuleOverview overview,
     public ModuleOverview Module { get; private set; } = null!;
     public string? Contact { get; private set; }
     public bool UsedUp { get; private set; }
+
+    /// <summary>cmi5 courses attached to the module: launched from their own page.</summary>
+    public IReadOnlyList<Core.Cmi5.Cmi5CourseLink> Courses { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -28,6 +31,7 @@ public sealed class ModuleModel(CurrentUser current, GetModuleOverview overview,
         }
 
         Module = found;
+        Courses = await cmi5.ForModuleAsync((await current.GetScopeAsync(ct)).OrganisationId, id, ct);
         return Page();
     }
 

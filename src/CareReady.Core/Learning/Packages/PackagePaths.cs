@@ -16,6 +16,39 @@ public static class PackagePaths
     /// <returns>Why the path is refused, or null when a package may hold it.</returns>
     public static string? Check(string path)
     {
+        if (CheckSafe(path) is { } unsafePath)
+        {
+            return unsafePath;
+        }
+
+        if (path is Manifest or Questions)
+        {
+            return null;
+        }
+
+        var segments = path.Split('/');
+        if (segments.Length == 2 && path.StartsWith(LessonsFolder, StringComparison.Ordinal))
+        {
+            return IsLesson(path) ? null : "lessons must be Markdown files named lessons/NAME.md";
+        }
+
+        if (segments.Length == 2 && path.StartsWith(MediaFolder, StringComparison.Ordinal))
+        {
+            return ContentTypeOf(path) is not null ? null
+                : Extension(path).Length == 0 ? $"media files need one of the extensions {PackageLimits.MediaList}"
+                : $"media type '{Extension(path)}' is not allowed (allowed: {PackageLimits.MediaList})";
+        }
+
+        return "not a file a package may hold: only module.yaml, questions.yaml, lessons/*.md and media/* (no other folders)";
+    }
+
+    /// <summary>
+    /// The checks every kind of package shares (zip slip): a relative, '/'-separated name of sensible
+    /// length with no control characters, backslashes, drive letters, '..', '.' or empty segments.
+    /// </summary>
+    /// <returns>Why the path is unsafe, or null when it is a safe relative path.</returns>
+    public static string? CheckSafe(string path)
+    {
         ArgumentNullException.ThrowIfNull(path);
         if (path.Length == 0)
         {
@@ -58,24 +91,7 @@ public static class PackagePaths
             return "empty folder names ('//') are not allowed in paths";
         }
 
-        if (path is Manifest or Questions)
-        {
-            return null;
-        }
-
-        if (segments.Length == 2 && path.StartsWith(LessonsFolder, StringComparison.Ordinal))
-        {
-            return IsLesson(path) ? null : "lessons must be Markdown files named lessons/NAME.md";
-        }
-
-        if (segments.Length == 2 && path.StartsWith(MediaFolder, StringComparison.Ordinal))
-        {
-            return ContentTypeOf(path) is not null ? null
-                : Extension(path).Length == 0 ? $"media files need one of the extensions {PackageLimits.MediaList}"
-                : $"media type '{Extension(path)}' is not allowed (allowed: {PackageLimits.MediaList})";
-        }
-
-        return "not a file a package may hold: only module.yaml, questions.yaml, lessons/*.md and media/* (no other folders)";
+        return null;
     }
 
     public static bool IsLesson(string path) =>

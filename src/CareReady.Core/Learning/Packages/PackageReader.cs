@@ -14,8 +14,18 @@ public static class PackageReader
 {
     private const int ChunkBytes = 81920;
 
-    public static PackageReadResult Read(IPackageSource source)
+    public static PackageReadResult Read(IPackageSource source) => Read(source, PackagePaths.Check, PackageLimits.MaxBytesOf);
+
+    /// <summary>
+    /// Reads a package of another kind (a cmi5 course) with the same limits, entry count, compression
+    /// ratio and total checks, but its own rule for which paths it may hold and how large each may be.
+    /// </summary>
+    /// <param name="checkPath">Why a path is refused, or null (should start with <see cref="PackagePaths.CheckSafe"/>).</param>
+    /// <param name="maxBytesOf">The largest a file at that path may be uncompressed.</param>
+    public static PackageReadResult Read(IPackageSource source, Func<string, string?> checkPath, Func<string, long> maxBytesOf)
     {
+        ArgumentNullException.ThrowIfNull(checkPath);
+        ArgumentNullException.ThrowIfNull(maxBytesOf);
         ArgumentNullException.ThrowIfNull(source);
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         var problems = new List<PackageProblem>(source.Problems);
@@ -35,7 +45,7 @@ public static class PackageReader
                 break;
             }
 
-            if (PackagePaths.Check(entry.Path) is { } why)
+            if (checkPath(entry.Path) is { } why)
             {
                 problems.Add(new PackageProblem(entry.Path, null, why));
                 refused.Add(entry.Path);
@@ -48,7 +58,7 @@ public static class PackageReader
                 continue;
             }
 
-            var read = ReadEntry(entry, PackageLimits.MaxTotalBytes - total);
+            var read = ReadEntry(entry, PackageLimits.MaxTotalBytes - total, maxBytesOf(entry.Path));
             total += read.BytesRead;
             if (read.Problem is not null)
             {
@@ -76,9 +86,8 @@ public static class PackageReader
 
     private sealed record EntryRead(byte[]? Content, long BytesRead, PackageProblem? Problem, bool TotalExceeded = false);
 
-    private static EntryRead ReadEntry(PackageEntry entry, long totalLeft)
+    private static EntryRead ReadEntry(PackageEntry entry, long totalLeft, long limit)
     {
-        var limit = PackageLimits.MaxBytesOf(entry.Path);
         var ratioLimit = entry.CompressedLength is long compressed
             ? Math.Max(compressed, 1) * PackageLimits.MaxCompressionRatio
             : long.MaxValue;
