@@ -120,7 +120,7 @@ public sealed class Cmi5SessionGate(AppDbContext db, TimeProvider time, Evaluate
         var terminated = false;
         var completed = progress?.CompletedAt is not null;
         var passed = progress?.PassedAt is not null;
-        var failed = progress?.FailedAt is not null;
+        var failed = progress?.FailedAt is { } failedAt && failedAt >= session.LaunchedAt; // in this session
         var registration = caller.Registration.Registration.ToString("D");
         for (var i = 0; i < statements.Count; i++)
         {
@@ -242,7 +242,7 @@ public sealed class Cmi5SessionGate(AppDbContext db, TimeProvider time, Evaluate
                     progress.PassedAt ??= now;
                     break;
                 case Cmi5Vocabulary.Failed:
-                    progress.FailedAt ??= now;
+                    progress.FailedAt = now; // the latest failure: a later session may still pass
                     break;
                 case Cmi5Vocabulary.Terminated:
                     session.TerminatedAt ??= now;
