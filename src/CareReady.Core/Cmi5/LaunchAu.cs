@@ -48,6 +48,11 @@ public sealed class LaunchAu(AppDbContext db, TimeProvider time, StoreStatements
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var registration = await RegistrationAsync(input, course, now, ct);
         await AbandonOpenSessionsAsync(caller, registration, now, ct);
+        if (!await db.Cmi5AuProgress.AnyAsync(p => p.RegistrationId == registration.Id && p.AuId == au.Id, ct))
+        {
+            // Made here, so statements arriving together later only update it.
+            db.Cmi5AuProgress.Add(new Cmi5AuProgress { OrganisationId = input.OrganisationId, RegistrationId = registration.Id, AuId = au.Id });
+        }
 
         var fetchSecret = Cmi5Lms.NewSecret();
         var session = new Cmi5Session
