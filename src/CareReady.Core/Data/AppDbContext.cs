@@ -85,6 +85,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Scorm.ScormPackage> ScormPackages => Set<Scorm.ScormPackage>();
     public DbSet<Scorm.ScormFile> ScormFiles => Set<Scorm.ScormFile>();
     public DbSet<Scorm.ScormAttempt> ScormAttempts => Set<Scorm.ScormAttempt>();
+    public DbSet<Cmi5.Cmi5Course> Cmi5Courses => Set<Cmi5.Cmi5Course>();
+    public DbSet<Cmi5.Cmi5Block> Cmi5Blocks => Set<Cmi5.Cmi5Block>();
+    public DbSet<Cmi5.Cmi5Au> Cmi5Aus => Set<Cmi5.Cmi5Au>();
+    public DbSet<Cmi5.Cmi5File> Cmi5Files => Set<Cmi5.Cmi5File>();
+    public DbSet<Cmi5.Cmi5Registration> Cmi5Registrations => Set<Cmi5.Cmi5Registration>();
+    public DbSet<Cmi5.Cmi5AuProgress> Cmi5AuProgress => Set<Cmi5.Cmi5AuProgress>();
+    public DbSet<Cmi5.Cmi5Session> Cmi5Sessions => Set<Cmi5.Cmi5Session>();
 
     /// <summary>Every context, however built (web, CLI, tests, benchmarks), keeps the latest-completion marker.</summary>
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)

@@ -4,6 +4,7 @@ using CareReady.Core.Identity;
 using CareReady.Core.Workforce;
 using CareReady.Web.Analytics;
 using CareReady.Web.Audit;
+using CareReady.Web.Cmi5;
 using CareReady.Web.Competencies;
 using CareReady.Web.Compliance;
 using CareReady.Web.Import;
@@ -65,6 +66,7 @@ public static class ServiceSetup
         services.AddXapi();
         services.AddPathways();
         services.AddScorm();
+        services.AddCmi5();
         services.AddScoped<CareReady.Core.Competencies.ListCatalogue>();
         return builder;
     }
@@ -95,6 +97,7 @@ public static class ServiceSetup
         app.MapLearningMedia();
         app.MapXapi();
         app.MapScormContent();
+        app.MapCmi5Runtime();
 
         var api = app.MapGroup("/api/v1").DisableAntiforgery();
         api.MapWorkforceEndpoints();
@@ -117,6 +120,7 @@ public static class ServiceSetup
         api.MapLrsAdminEndpoints();
         api.MapPathwaysEndpoints();
         api.MapScormEndpoints();
+        api.MapCmi5Endpoints();
         return app;
     }
 

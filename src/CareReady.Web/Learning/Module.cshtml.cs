@@ -9,7 +9,7 @@ namespace CareReady.Web.Learning;
 
 /// <summary>A module's front page: what it covers, lessons, where I left off, and the assessment.</summary>
 [Authorize]
-public sealed class ModuleModel(CurrentUser current, GetModuleOverview overview, StartAttempt start, Core.Scorm.GetModuleScorm scorm) : PageModel
+public sealed class ModuleModel(CurrentUser current, GetModuleOverview overview, StartAttempt start, Core.Scorm.GetModuleScorm scorm, Core.Cmi5.GetCmi5Course cmi5) : PageModel
 {
     /// <summary>An author previewing a version other than the published one.</summary>
     [BindProperty(SupportsGet = true)]
@@ -22,6 +22,9 @@ public sealed class ModuleModel(CurrentUser current, GetModuleOverview overview,
     public string? Contact { get; private set; }
     public bool UsedUp { get; private set; }
 
+    /// <summary>cmi5 courses attached to the module: launched from their own page.</summary>
+    public IReadOnlyList<Core.Cmi5.Cmi5CourseLink> Courses { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var scope = await current.GetScopeAsync(ct);
@@ -33,6 +36,7 @@ public sealed class ModuleModel(CurrentUser current, GetModuleOverview overview,
 
         Module = found;
         Scorm = await scorm.RunAsync(scope, found.VersionId, ct);
+        Courses = await cmi5.ForModuleAsync(scope.OrganisationId, id, ct);
         return Page();
     }
 
