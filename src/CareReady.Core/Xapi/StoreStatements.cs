@@ -274,12 +274,9 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.Voided, true), ct);
         }
 
+        // One caller per group (StatementWriteLock.TakeGroup), so one pass records the group's completions.
         var statements = fresh.ToDictionary(f => f.Statement.Id, f => f.Statement.Statement);
-        var byRow = rows.Zip(fresh, (row, f) => (row, f.Write)).Where(x => x.row.VoidsStatementId is null && x.row.ActivityId is not null);
-        foreach (var perWrite in byRow.GroupBy(x => x.Write))
-        {
-            await completions.RunAsync(perWrite.Key.Caller, perWrite.Select(x => x.row).ToList(), statements, ct);
-        }
+        await completions.RunAsync(fresh[0].Write.Caller, rows.Where(r => r.VoidsStatementId is null && r.ActivityId is not null).ToList(), statements, ct);
     }
 
 }
