@@ -82,6 +82,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<XapiDocument> XapiDocuments => Set<XapiDocument>();
     public DbSet<LrsClient> LrsClients => Set<LrsClient>();
     public DbSet<XapiActivityMapping> XapiActivityMappings => Set<XapiActivityMapping>();
+    public DbSet<XapiAttachment> XapiAttachments => Set<XapiAttachment>();
 
     /// <summary>Every context, however built (web, CLI, tests, benchmarks), keeps the latest-completion marker.</summary>
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)

@@ -13,9 +13,13 @@ namespace CareReady.Core.Xapi;
 /// identically, assigns stored order and time, writes statements and index rows, applies voiding,
 /// and records completions for mapped activities (<see cref="RecordXapiCompletions"/>), in one transaction.
 /// </summary>
-public sealed class StoreStatements(AppDbContext db, TimeProvider time, StatementWriteLock writeLock, RecordXapiCompletions completions)
+public sealed class StoreStatements(AppDbContext db, TimeProvider time, StatementWriteLock writeLock, RecordXapiCompletions completions, AttachmentStore attachmentStore)
 {
-    public async Task<IReadOnlyList<Guid>> RunAsync(LrsCaller caller, IReadOnlyList<JsonNode?> statements, bool batch, XapiVersion version, Guid? putId, CancellationToken ct = default)
+    public Task<IReadOnlyList<Guid>> RunAsync(LrsCaller caller, IReadOnlyList<JsonNode?> statements, bool batch, XapiVersion version, Guid? putId, CancellationToken ct = default) =>
+        RunAsync(caller, statements, batch, version, putId, attachments: null, ct);
+
+    /// <param name="attachments">The raw attachment parts of a multipart/mixed request (see <see cref="AttachmentStore"/>).</param>
+    public async Task<IReadOnlyList<Guid>> RunAsync(LrsCaller caller, IReadOnlyList<JsonNode?> statements, bool batch, XapiVersion version, Guid? putId, IReadOnlyList<AttachmentPart>? attachments, CancellationToken ct = default)
     {
         if (statements.Count == 0)
         {
@@ -76,6 +80,7 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
                 }
             }
 
+            await attachmentStore.SaveAsync(caller.OrganisationId, prepared.ConvertAll(p => p.Statement), attachments, batch, ct);
             await VoidingAsync(caller.OrganisationId, fresh, ct);
             if (fresh.Count > 0)
             {
