@@ -169,6 +169,7 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
             }
         }
 
+        await StatementRefTargets.AddInheritedAsync(db, caller.OrganisationId, rows, fresh.ConvertAll(p => p.Statement), refs, ct);
         var npgsql = db.Database.IsNpgsql();
         await BulkInsert.InsertAsync(db, rows, npgsql ? 512 : 64, ct);
         await BulkInsert.InsertAsync(db, refs, npgsql ? 512 : 64, ct);
