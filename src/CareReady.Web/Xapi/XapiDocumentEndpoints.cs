@@ -98,7 +98,7 @@ public static class XapiDocumentEndpoints
         var store = c.RequestServices.GetRequiredService<DocumentStore>();
         if (HttpMethods.IsPut(c.Request.Method))
         {
-            await store.PutAsync(caller.OrganisationId, address, contentType, content, Preconditions(c.Request), c.RequestAborted);
+            await store.PutAsync(caller.OrganisationId, address, contentType, content, Preconditions(c.Request), version, c.RequestAborted);
         }
         else
         {
