@@ -179,9 +179,10 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
             await db.XapiStatements
                 .Where(s => s.OrganisationId == caller.OrganisationId && targets.Contains(s.StatementId) && s.VoidsStatementId == null)
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.Voided, true), ct);
+            await WithdrawXapiCompletions.RunAsync(db, caller.OrganisationId, targets, ct);
         }
 
-        await completions.RunAsync(caller, rows.Where(r => r.VoidsStatementId is null && r.ActivityId is not null).ToList(), fresh.ToDictionary(p => p.Id, p => p.Statement), ct);
+        await completions.RunAsync(caller, rows.Where(r => r.VoidsStatementId is null && !r.Voided && r.ActivityId is not null).ToList(), fresh.ToDictionary(p => p.Id, p => p.Statement), ct);
     }
 
     private sealed record Prepared(string Path, Guid Id, JsonObject Statement, Guid? Voids);
