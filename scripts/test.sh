@@ -36,6 +36,9 @@ as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w \
 export CAREREADY_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=20"
 
 # --- 3. Build, migrations check -------------------------------------------------------------------
+log "Installing the xAPI client library the LRS test drives (tests/xapi-client)"
+npm --prefix tests/xapi-client ci --no-audit --no-fund >/dev/null
+
 log "Building"
 dotnet tool restore >/dev/null
 dotnet build CareReady.slnx -c Release -nologo -v quiet -clp:ErrorsOnly

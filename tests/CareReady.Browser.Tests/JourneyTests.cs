@@ -19,8 +19,8 @@ public sealed class JourneyTests(BrowserFixture browser) : IAsyncLifetime
         { TestData.LearnerEmail, ["Home", "My plan", "My learning", "My record", "Simulations", "Competencies"] },
         { TestData.ManagerEmail, ["Home", "My plan", "My learning", "My record", "Simulations", "My team", "Compliance", "Certificates", "Evidence pack", "Departments", "Requirement rules", "Analytics", "Competencies", "Pathways"] },
         { TestData.EducatorEmail, ["Home", "My plan", "My learning", "My record", "Simulations", "Requirement rules", "Competencies", "Authoring", "Pathways"] },
-        { TestData.ComplianceEmail, ["Home", "My plan", "My learning", "My record", "Simulations", "People", "Compliance", "Certificates", "Evidence pack", "Departments", "Requirement rules", "Analytics", "Competencies", "Authoring", "Pathways", "Regulation"] },
-        { TestData.AdminEmail, ["Home", "My plan", "My learning", "My record", "Simulations", "People", "Compliance", "Certificates", "Evidence pack", "Departments", "Requirement rules", "Analytics", "Competencies", "Authoring", "Pathways", "Regulation", "Import staff"] },
+        { TestData.ComplianceEmail, ["Home", "My plan", "My learning", "My record", "Simulations", "People", "Compliance", "Certificates", "Evidence pack", "Departments", "Requirement rules", "Analytics", "Competencies", "Authoring", "Pathways", "Regulation", "Learning records"] },
+        { TestData.AdminEmail, ["Home", "My plan", "My learning", "My record", "Simulations", "People", "Compliance", "Certificates", "Evidence pack", "Departments", "Requirement rules", "Analytics", "Competencies", "Authoring", "Pathways", "Regulation", "Learning records", "Import staff"] },
     };
 
     [Theory]

@@ -92,6 +92,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Cmi5.Cmi5Registration> Cmi5Registrations => Set<Cmi5.Cmi5Registration>();
     public DbSet<Cmi5.Cmi5AuProgress> Cmi5AuProgress => Set<Cmi5.Cmi5AuProgress>();
     public DbSet<Cmi5.Cmi5Session> Cmi5Sessions => Set<Cmi5.Cmi5Session>();
+    public DbSet<XapiAttachment> XapiAttachments => Set<XapiAttachment>();
 
     /// <summary>Every context, however built (web, CLI, tests, benchmarks), keeps the latest-completion marker.</summary>
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)

@@ -20,7 +20,7 @@ public sealed record Preconditions(string? IfMatch, string? IfNoneMatch)
 /// (top-level properties of the new document win), DELETE removes one document (or, for State, every
 /// document of the activity/agent/registration). Concurrency as the specification says: a failed
 /// If-Match / If-None-Match is 412 and changes nothing; a PUT over an existing profile document without
-/// either header is 409. (State documents may be overwritten without headers: LMSs and cmi5 players do.)
+/// either header is 409 — for a State document only under xAPI 2.0 (1.0.3 exempts the State resource).
 /// </summary>
 public sealed class DocumentStore(AppDbContext db, TimeProvider time)
 {
@@ -40,11 +40,20 @@ public sealed class DocumentStore(AppDbContext db, TimeProvider time)
         return await query.OrderBy(d => d.DocumentId).Select(d => d.DocumentId).ToListAsync(ct);
     }
 
-    public async Task PutAsync(int org, DocumentAddress a, string contentType, byte[] content, Preconditions pre, CancellationToken ct = default)
+    /// <summary>A PUT under xAPI 1.0.3 rules (State documents may be overwritten without concurrency headers).</summary>
+    public Task PutAsync(int org, DocumentAddress a, string contentType, byte[] content, Preconditions pre, CancellationToken ct = default) =>
+        PutAsync(org, a, contentType, content, pre, XapiVersion.V103, ct);
+
+    /// <summary>
+    /// A PUT under the rules of <paramref name="version"/>: 1.0.3 (Communication 3.1) exempts the State
+    /// resource from the 409 for a PUT without If-Match / If-None-Match over an existing document; 2.0
+    /// (IEEE 9274.1.1, 4.1.4) lists State with the profile resources and has no exemption.
+    /// </summary>
+    public async Task PutAsync(int org, DocumentAddress a, string contentType, byte[] content, Preconditions pre, XapiVersion version, CancellationToken ct = default)
     {
         var existing = await Find(org, a).FirstOrDefaultAsync(ct);
         Check(existing, pre);
-        if (existing is not null && !pre.Any && a.Kind != XapiDocumentKind.State)
+        if (existing is not null && !pre.Any && (a.Kind != XapiDocumentKind.State || version == XapiVersion.V200))
         {
             throw new XapiException(409, "This document already exists. Fetch it to see its current state, then send it again with an If-Match header holding its current ETag (or If-None-Match: * to create only).");
         }

@@ -20,6 +20,12 @@ public sealed class PendingStatementWrite(LrsCaller caller, IReadOnlyList<Prepar
     public IReadOnlyList<PreparedStatement> Statements { get; } = statements;
     public XapiVersion Version { get; } = version;
 
+    /// <summary>The raw attachment parts of a multipart/mixed request, if it was one.</summary>
+    public IReadOnlyList<AttachmentPart>? Attachments { get; init; }
+
+    /// <summary>Sent as a batch (an array): for the attachment checks' messages.</summary>
+    public bool Batch { get; init; }
+
     public Task<IReadOnlyList<Guid>> Done => _done.Task;
 
     public bool IsDone => _done.Task.IsCompleted;

@@ -23,7 +23,8 @@ public sealed record StatementPage(IReadOnlyList<string> Statements, long? Conti
 /// <summary>
 /// GET statements with filters. Every filter reads an index in stored order and stops after a page:
 /// agent / activity filters drive from <see cref="XapiStatementRef"/> (organisation, kind, key, seq);
-/// registration and verb from their (organisation, x, seq) indexes; since/until are turned into a Seq
+/// registration and verb from their (organisation, x, seq) indexes, merged with the statements that match
+/// through a StatementRef (<see cref="StatementRefTargets"/>); since/until are turned into a Seq
 /// range first (Stored never decreases with Seq). Voided statements are left out. Paging is a keyset on
 /// Seq (<see cref="StatementQuery.After"/>), so pages never skip or repeat while statements arrive.
 /// </summary>
@@ -74,11 +75,22 @@ public sealed class QueryStatements(AppDbContext db)
         List<Row> rows;
         if (q.AgentKey is not null)
         {
-            rows = await DriveAsync(organisationId, q, q.RelatedAgents ? [XapiRefKind.Agent, XapiRefKind.RelatedAgent] : [XapiRefKind.Agent], q.AgentKey, low, high, limit, ct);
+            rows = await DriveAsync(organisationId, q, q.RelatedAgents ? [XapiRefKind.Agent, XapiRefKind.RelatedAgent] : [XapiRefKind.Agent], q.AgentKey, low, high, limit, null, ct);
         }
         else if (q.ActivityId is not null)
         {
-            rows = await DriveAsync(organisationId, q, q.RelatedActivities ? [XapiRefKind.Activity, XapiRefKind.RelatedActivity] : [XapiRefKind.Activity], q.ActivityId, low, high, limit, ct);
+            rows = await DriveAsync(organisationId, q, q.RelatedActivities ? [XapiRefKind.Activity, XapiRefKind.RelatedActivity] : [XapiRefKind.Activity], q.ActivityId, low, high, limit, null, ct);
+        }
+        else if (q.Registration is { } registration)
+        {
+            // Statements of the registration by its index, merged with those that target one (StatementRefTargets).
+            var direct = db.XapiStatements.Where(s => s.OrganisationId == organisationId && s.Registration == registration && s.Seq > low && s.Seq < high);
+            rows = await DriveAsync(organisationId, q, [XapiRefKind.Registration], registration.ToString("D"), low, high, limit, direct, ct);
+        }
+        else if (q.VerbId is { } verb)
+        {
+            var direct = db.XapiStatements.Where(s => s.OrganisationId == organisationId && s.VerbId == verb && s.Seq > low && s.Seq < high);
+            rows = await DriveAsync(organisationId, q, [XapiRefKind.Verb], verb, low, high, limit, direct, ct);
         }
         else
         {
@@ -96,9 +108,16 @@ public sealed class QueryStatements(AppDbContext db)
         return new StatementPage(rows.Select(r => r.Json).ToList(), more ? rows[^1].Seq : null);
     }
 
-    private async Task<List<Row>> DriveAsync(int org, StatementQuery q, XapiRefKind[] kinds, string key, long low, long high, int limit, CancellationToken ct)
+    private async Task<List<Row>> DriveAsync(int org, StatementQuery q, XapiRefKind[] kinds, string key, long low, long high, int limit, IQueryable<XapiStatement>? direct, CancellationToken ct)
     {
         var merged = new List<Row>();
+        if (direct is not null)
+        {
+            direct = Filter(direct, org, q, activity: true);
+            direct = q.Ascending ? direct.OrderBy(s => s.Seq) : direct.OrderByDescending(s => s.Seq);
+            merged.AddRange(await direct.Take(limit + 1).Select(s => new Row(s.Seq, s.Json)).ToListAsync(ct));
+        }
+
         foreach (var kind in kinds)
         {
             var refs = db.XapiStatementRefs.Where(r => r.OrganisationId == org && r.Kind == kind && r.Key == key && r.Seq > low && r.Seq < high);
@@ -109,20 +128,25 @@ public sealed class QueryStatements(AppDbContext db)
             merged.AddRange(await joined.Take(limit + 1).Select(s => new Row(s.Seq, s.Json)).ToListAsync(ct));
         }
 
+        merged = merged.DistinctBy(r => r.Seq).ToList();
         return (q.Ascending ? merged.OrderBy(r => r.Seq) : merged.OrderByDescending(r => r.Seq)).Take(limit + 1).ToList();
     }
 
     private IQueryable<XapiStatement> Filter(IQueryable<XapiStatement> statements, int org, StatementQuery q, bool activity)
     {
         statements = statements.Where(s => !s.Voided);
+        // A statement that targets another by StatementRef (no activity object) also matches by its target's verb or registration.
         if (q.VerbId is { } verb)
         {
-            statements = statements.Where(s => s.VerbId == verb);
+            statements = statements.Where(s => s.VerbId == verb
+                || (s.ActivityId == null && db.XapiStatementRefs.Any(r => r.OrganisationId == org && r.Kind == XapiRefKind.Verb && r.Key == verb && r.Seq == s.Seq)));
         }
 
         if (q.Registration is { } registration)
         {
-            statements = statements.Where(s => s.Registration == registration);
+            var registrationKey = registration.ToString("D");
+            statements = statements.Where(s => s.Registration == registration
+                || (s.ActivityId == null && db.XapiStatementRefs.Any(r => r.OrganisationId == org && r.Kind == XapiRefKind.Registration && r.Key == registrationKey && r.Seq == s.Seq)));
         }
 
         if (activity && q.ActivityId is { } activityId)

@@ -8,7 +8,8 @@ namespace CareReady.Core.Xapi;
 /// (<see cref="XapiRefKind.Agent"/>, <see cref="XapiRefKind.Activity"/>) and, once each and only
 /// where not already direct, everything the <c>related_agents</c> / <c>related_activities</c>
 /// filters also match (authority, instructor, team, context agents and groups, group members,
-/// context activities, a sub-statement's parts).
+/// context activities, a sub-statement's parts). Members of an actor or object Group count as direct:
+/// the <c>agent</c> filter matches a Group whose member is the agent.
 /// </summary>
 public static class StatementRefs
 {
@@ -16,14 +17,14 @@ public static class StatementRefs
     {
         var direct = new HashSet<(XapiRefKind, string)>();
         var related = new HashSet<(XapiRefKind, string)>();
-        AddAgent(statement["actor"], direct, related, XapiRefKind.Agent);
-        AddObject(statement["object"], direct, related, XapiRefKind.Agent, XapiRefKind.Activity);
-        AddAgent(statement["authority"], related, related, XapiRefKind.RelatedAgent);
+        AddAgent(statement["actor"], direct, XapiRefKind.Agent);
+        AddObject(statement["object"], direct, XapiRefKind.Agent, XapiRefKind.Activity);
+        AddAgent(statement["authority"], related, XapiRefKind.RelatedAgent);
         AddContext(statement["context"], related);
         if (statement["object"] is JsonObject o && TypeOf(o) == "SubStatement")
         {
-            AddAgent(o["actor"], related, related, XapiRefKind.RelatedAgent);
-            AddObject(o["object"], related, related, XapiRefKind.RelatedAgent, XapiRefKind.RelatedActivity);
+            AddAgent(o["actor"], related, XapiRefKind.RelatedAgent);
+            AddObject(o["object"], related, XapiRefKind.RelatedAgent, XapiRefKind.RelatedActivity);
             AddContext(o["context"], related);
         }
 
@@ -40,7 +41,7 @@ public static class StatementRefs
         return rows;
     }
 
-    private static void AddObject(JsonNode? node, HashSet<(XapiRefKind, string)> into, HashSet<(XapiRefKind, string)> related, XapiRefKind agentKind, XapiRefKind activityKind)
+    private static void AddObject(JsonNode? node, HashSet<(XapiRefKind, string)> into, XapiRefKind agentKind, XapiRefKind activityKind)
     {
         if (node is not JsonObject o)
         {
@@ -53,12 +54,17 @@ public static class StatementRefs
                 into.Add((activityKind, o["id"]!.GetValue<string>()));
                 break;
             case "Agent" or "Group":
-                AddAgent(o, into, related, agentKind);
+                AddAgent(o, into, agentKind);
                 break;
         }
     }
 
-    private static void AddAgent(JsonNode? node, HashSet<(XapiRefKind, string)> into, HashSet<(XapiRefKind, string)> related, XapiRefKind kind)
+    /// <summary>
+    /// The agent or identified group, and the members of a group: for the <c>agent</c> filter a Group
+    /// whose member is the agent matches (Communication 2.1.3), so an actor's or object's members are
+    /// direct (<paramref name="kind"/>) too.
+    /// </summary>
+    private static void AddAgent(JsonNode? node, HashSet<(XapiRefKind, string)> into, XapiRefKind kind)
     {
         if (node is not JsonObject o)
         {
@@ -76,7 +82,7 @@ public static class StatementRefs
             {
                 if (AgentKeys.Of(member) is { } memberKey)
                 {
-                    related.Add((XapiRefKind.RelatedAgent, memberKey));
+                    into.Add((kind, memberKey));
                 }
             }
         }
@@ -89,13 +95,13 @@ public static class StatementRefs
             return;
         }
 
-        AddAgent(c["instructor"], related, related, XapiRefKind.RelatedAgent);
-        AddAgent(c["team"], related, related, XapiRefKind.RelatedAgent);
+        AddAgent(c["instructor"], related, XapiRefKind.RelatedAgent);
+        AddAgent(c["team"], related, XapiRefKind.RelatedAgent);
         if (c["contextAgents"] is JsonArray agents)
         {
             foreach (var a in agents)
             {
-                AddAgent(a?["agent"], related, related, XapiRefKind.RelatedAgent);
+                AddAgent(a?["agent"], related, XapiRefKind.RelatedAgent);
             }
         }
 
@@ -103,7 +109,7 @@ public static class StatementRefs
         {
             foreach (var g in groups)
             {
-                AddAgent(g?["group"], related, related, XapiRefKind.RelatedAgent);
+                AddAgent(g?["group"], related, XapiRefKind.RelatedAgent);
             }
         }
 

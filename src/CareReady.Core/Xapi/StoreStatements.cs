@@ -17,15 +17,22 @@ namespace CareReady.Core.Xapi;
 /// one flush to disk), each request still accepted or refused on its own. Called inside a transaction the
 /// caller owns, the request is written alone in that transaction.
 /// </summary>
-public sealed class StoreStatements(AppDbContext db, TimeProvider time, StatementWriteLock writeLock, RecordXapiCompletions completions)
+public sealed class StoreStatements(AppDbContext db, TimeProvider time, StatementWriteLock writeLock, RecordXapiCompletions completions, AttachmentStore attachmentStore)
 {
     /// <summary>The most statements written in one group.</summary>
     public const int MaxGroupStatements = 2_000;
 
-    public async Task<IReadOnlyList<Guid>> RunAsync(LrsCaller caller, IReadOnlyList<JsonNode?> statements, bool batch, XapiVersion version, Guid? putId, CancellationToken ct = default)
+    public Task<IReadOnlyList<Guid>> RunAsync(LrsCaller caller, IReadOnlyList<JsonNode?> statements, bool batch, XapiVersion version, Guid? putId, CancellationToken ct = default) =>
+        RunAsync(caller, statements, batch, version, putId, attachments: null, ct);
+
+    /// <param name="attachments">The raw attachment parts of a multipart/mixed request (see <see cref="AttachmentStore"/>).</param>
+    public async Task<IReadOnlyList<Guid>> RunAsync(LrsCaller caller, IReadOnlyList<JsonNode?> statements, bool batch, XapiVersion version, Guid? putId, IReadOnlyList<AttachmentPart>? attachments, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var write = new PendingStatementWrite(caller, Prepare(statements, batch, version, putId), version);
+        var prepared = Prepare(statements, batch, version, putId);
+        AttachmentStore.Check(prepared.ConvertAll(p => p.Statement), attachments ?? [], batch); // refused before it waits for the writer
+
+        var write = new PendingStatementWrite(caller, prepared, version) { Attachments = attachments, Batch = batch };
         if (db.Database.CurrentTransaction is not null)
         {
             await writeLock.EnterAsync(ct);
@@ -188,6 +195,7 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
                     throw XapiException.BadRequest($"{p.Path}.object.id: statement {p.Voids} is itself a voiding statement, and a voiding statement cannot be voided");
                 }
 
+                await attachmentStore.SaveAsync(organisationId, [.. write.Statements.Select(p => p.Statement)], write.Attachments, write.Batch, ct);
                 own.ForEach(p => seen[p.Id] = p);
                 fresh.AddRange(own.Select(p => (write, p)));
                 accepted.Add(write);
@@ -263,6 +271,7 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
             }
         }
 
+        await StatementRefTargets.AddInheritedAsync(db, organisationId, rows, fresh.ConvertAll(f => f.Statement.Statement), refs, ct);
         var npgsql = db.Database.IsNpgsql();
         await BulkInsert.InsertAsync(db, rows, npgsql ? 512 : 64, ct);
         await BulkInsert.InsertAsync(db, refs, npgsql ? 512 : 64, ct);
@@ -272,11 +281,12 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
             await db.XapiStatements
                 .Where(s => s.OrganisationId == organisationId && targets.Contains(s.StatementId) && s.VoidsStatementId == null)
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.Voided, true), ct);
+            await WithdrawXapiCompletions.RunAsync(db, organisationId, targets, ct);
         }
 
         // One caller per group (StatementWriteLock.TakeGroup), so one pass records the group's completions.
         var statements = fresh.ToDictionary(f => f.Statement.Id, f => f.Statement.Statement);
-        await completions.RunAsync(fresh[0].Write.Caller, rows.Where(r => r.VoidsStatementId is null && r.ActivityId is not null).ToList(), statements, ct);
+        await completions.RunAsync(fresh[0].Write.Caller, rows.Where(r => r.VoidsStatementId is null && !r.Voided && r.ActivityId is not null).ToList(), statements, ct);
     }
 
 }

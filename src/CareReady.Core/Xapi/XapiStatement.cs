@@ -56,6 +56,12 @@ public enum XapiRefKind : short
 
     /// <summary>The activity appears in context activities or a sub-statement (only <c>related_activities</c>).</summary>
     RelatedActivity = 4,
+
+    /// <summary>The verb of a statement this one targets by StatementRef (the <c>verb</c> filter; see <see cref="StatementRefTargets"/>).</summary>
+    Verb = 5,
+
+    /// <summary>The registration of a statement this one targets by StatementRef (the <c>registration</c> filter).</summary>
+    Registration = 6,
 }
 
 /// <summary>

@@ -3449,6 +3449,35 @@ namespace CareReady.Migrations.Postgres.Migrations
                     b.ToTable("XapiActivityMappings");
                 });
 
+            modelBuilder.Entity("CareReady.Core.Xapi.XapiAttachment", b =>
+                {
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha2")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("Stored")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("OrganisationId", "Sha2");
+
+                    b.ToTable("XapiAttachments");
+                });
+
             modelBuilder.Entity("CareReady.Core.Xapi.XapiDocument", b =>
                 {
                     b.Property<long>("Id")
@@ -4791,6 +4820,15 @@ namespace CareReady.Migrations.Postgres.Migrations
                         .HasForeignKey("ModuleId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("CareReady.Core.Workforce.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareReady.Core.Xapi.XapiAttachment", b =>
+                {
                     b.HasOne("CareReady.Core.Workforce.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")

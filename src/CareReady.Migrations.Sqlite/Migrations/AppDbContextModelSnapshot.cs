@@ -3312,6 +3312,35 @@ namespace CareReady.Migrations.Sqlite.Migrations
                     b.ToTable("XapiActivityMappings");
                 });
 
+            modelBuilder.Entity("CareReady.Core.Xapi.XapiAttachment", b =>
+                {
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha2")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Stored")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrganisationId", "Sha2");
+
+                    b.ToTable("XapiAttachments");
+                });
+
             modelBuilder.Entity("CareReady.Core.Xapi.XapiDocument", b =>
                 {
                     b.Property<long>("Id")
@@ -4648,6 +4677,15 @@ namespace CareReady.Migrations.Sqlite.Migrations
                         .HasForeignKey("ModuleId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("CareReady.Core.Workforce.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareReady.Core.Xapi.XapiAttachment", b =>
+                {
                     b.HasOne("CareReady.Core.Workforce.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")

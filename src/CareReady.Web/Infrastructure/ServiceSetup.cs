@@ -85,6 +85,7 @@ public static class ServiceSetup
         app.UseWhen(c => !IsApi(c), b => b.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseWhen(IsApi, b => b.UseStatusCodePages());
         app.UseStaticFiles();
+        app.UseXapiAlternateSyntax();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuditActor();

@@ -69,6 +69,7 @@ public static class Navigation
         if (orgWide)
         {
             items.Add(new("Regulation", "/regulation"));
+            items.Add(new("Learning records", "/lrs"));
         }
 
         if (user.IsInRole(Roles.Admin))

@@ -98,7 +98,7 @@ public static class XapiDocumentEndpoints
         var store = c.RequestServices.GetRequiredService<DocumentStore>();
         if (HttpMethods.IsPut(c.Request.Method))
         {
-            await store.PutAsync(caller.OrganisationId, address, contentType, content, Preconditions(c.Request), c.RequestAborted);
+            await store.PutAsync(caller.OrganisationId, address, contentType, content, Preconditions(c.Request), version, c.RequestAborted);
         }
         else
         {
@@ -124,7 +124,9 @@ public static class XapiDocumentEndpoints
         var org = caller.OrganisationId;
         var json = await db.XapiStatementRefs.Where(r => r.OrganisationId == org && r.Kind == XapiRefKind.Activity && r.Key == id)
             .OrderByDescending(r => r.Seq)
-            .Join(db.XapiStatements, r => new { r.OrganisationId, r.Seq }, s => new { s.OrganisationId, s.Seq }, (r, s) => s.Json)
+            .Join(db.XapiStatements, r => new { r.OrganisationId, r.Seq }, s => new { s.OrganisationId, s.Seq }, (r, s) => s)
+            .Where(s => s.ActivityId == id) // not a statement that only targets one about the activity
+            .Select(s => s.Json)
             .FirstOrDefaultAsync(c.RequestAborted);
         var activity = new JsonObject { ["objectType"] = "Activity", ["id"] = id };
         if (json is not null && JsonNode.Parse(json)?["object"]?["definition"] is JsonObject definition)

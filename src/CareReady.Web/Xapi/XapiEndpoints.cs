@@ -41,14 +41,14 @@ public static class XapiEndpoints
     {
         var parameters = XapiHttp.Parameters(c.Request, "statementId");
         var id = XapiHttp.Uuid(XapiHttp.Required(parameters, "statementId"), "statementId");
-        var body = await ReadStatementsAsync(c);
+        var (body, parts) = await ReadStatementsAsync(c);
         if (body is not JsonObject)
         {
             throw XapiException.BadRequest("PUT takes one statement (a JSON object), not " + (body is JsonArray ? "an array" : "this value") + "; POST a batch instead.");
         }
 
         var store = c.RequestServices.GetRequiredService<StoreStatements>();
-        await store.RunAsync(caller, [body], batch: false, version, id, c.RequestAborted);
+        await store.RunAsync(caller, [body], batch: false, version, id, parts, c.RequestAborted);
         c.Response.Headers[XapiVersions.ConsistentThroughHeader] = XapiHttp.ConsistentThrough(c.RequestServices.GetRequiredService<TimeProvider>());
         c.Response.StatusCode = StatusCodes.Status204NoContent;
     }
@@ -56,32 +56,35 @@ public static class XapiEndpoints
     private static async Task PostAsync(HttpContext c, LrsCaller caller, XapiVersion version)
     {
         XapiHttp.Parameters(c.Request);
-        var body = await ReadStatementsAsync(c);
+        var (body, parts) = await ReadStatementsAsync(c);
         var store = c.RequestServices.GetRequiredService<StoreStatements>();
         IReadOnlyList<Guid> ids = body switch
         {
-            JsonArray list => await store.RunAsync(caller, list.ToList(), batch: true, version, null, c.RequestAborted),
-            JsonObject => await store.RunAsync(caller, [body], batch: false, version, null, c.RequestAborted),
+            JsonArray list => await store.RunAsync(caller, list.ToList(), batch: true, version, null, parts, c.RequestAborted),
+            JsonObject => await store.RunAsync(caller, [body], batch: false, version, null, parts, c.RequestAborted),
             _ => throw XapiException.BadRequest("POST takes a statement (JSON object) or a batch (JSON array of statements)."),
         };
         c.Response.Headers[XapiVersions.ConsistentThroughHeader] = XapiHttp.ConsistentThrough(c.RequestServices.GetRequiredService<TimeProvider>());
         await XapiHttp.JsonAsync(c.Response, new JsonArray(ids.Select(i => (JsonNode)JsonValue.Create(i.ToString("D"))!).ToArray()));
     }
 
-    private static async Task<JsonNode?> ReadStatementsAsync(HttpContext c)
+    private static async Task<(JsonNode? Body, IReadOnlyList<AttachmentPart> Parts)> ReadStatementsAsync(HttpContext c)
     {
         var contentType = c.Request.ContentType ?? "";
+        if (XapiMultipart.IsMultipart(contentType))
+        {
+            return await XapiMultipart.ReadAsync(c.Request, c.RequestAborted);
+        }
+
         if (!DocumentStore.IsJson(contentType))
         {
-            throw XapiException.BadRequest(contentType.StartsWith("multipart/mixed", StringComparison.OrdinalIgnoreCase)
-                ? "Statements with attachment parts (multipart/mixed) are not supported by this LRS yet; send application/json with fileUrl attachments."
-                : $"Statements are sent as application/json, not \"{contentType}\".");
+            throw XapiException.BadRequest($"Statements are sent as application/json (or multipart/mixed with attachment parts), not \"{contentType}\".");
         }
 
         var bytes = await XapiHttp.BodyAsync(c.Request, c.RequestAborted);
         try
         {
-            return JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
+            return (JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }), []);
         }
         catch (JsonException e)
         {
@@ -103,7 +106,7 @@ public static class XapiEndpoints
                 _ => throw XapiException.BadRequest($"Parameter \"format\" must be ids, exact or canonical, got \"{f}\"."),
             }
             : StatementFormat.Exact;
-        XapiHttp.Boolean(p, "attachments");
+        var withAttachments = XapiHttp.Boolean(p, "attachments");
         var languages = c.Request.Headers.AcceptLanguage.ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(l => l.Split(';')[0].Trim()).Where(l => l.Length > 0 && l != "*").ToList();
         c.Response.Headers[XapiVersions.ConsistentThroughHeader] = XapiHttp.ConsistentThrough(time);
@@ -126,7 +129,7 @@ public static class XapiEndpoints
                 c.Response.Headers.LastModified = XapiHttp.Http(storedAt);
             }
 
-            await XapiHttp.JsonAsync(c.Response, statement);
+            await RespondAsync(c, caller, statement, [statement], withAttachments);
             return;
         }
 
@@ -164,11 +167,25 @@ public static class XapiEndpoints
             more = "/xapi/statements?" + string.Join("&", parts);
         }
 
+        var statements = page.Statements.Select(s => StatementFormatter.Apply(s, format, languages)).ToArray();
         var result = new JsonObject
         {
-            ["statements"] = new JsonArray(page.Statements.Select(s => StatementFormatter.Apply(s, format, languages)).ToArray()),
+            ["statements"] = new JsonArray(statements),
             ["more"] = more,
         };
-        await XapiHttp.JsonAsync(c.Response, result);
+        await RespondAsync(c, caller, result, statements, withAttachments);
+    }
+
+    /// <summary>JSON, or with attachments=true multipart/mixed carrying the data of the statements' attachments.</summary>
+    private static async Task RespondAsync(HttpContext c, LrsCaller caller, JsonNode result, IEnumerable<JsonNode> statements, bool withAttachments)
+    {
+        if (!withAttachments)
+        {
+            await XapiHttp.JsonAsync(c.Response, result);
+            return;
+        }
+
+        var data = await c.RequestServices.GetRequiredService<AttachmentStore>().ForAsync(caller.OrganisationId, XapiMultipart.Hashes(statements), c.RequestAborted);
+        await XapiMultipart.WriteAsync(c.Response, result, data, c.RequestAborted);
     }
 }

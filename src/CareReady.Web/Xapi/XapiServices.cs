@@ -12,6 +12,7 @@ public static class XapiServices
         services.AddScoped<QueryStatements>();
         services.AddScoped<DocumentStore>();
         services.AddScoped<RecordXapiCompletions>();
+        services.AddScoped<AttachmentStore>();
         services.AddScoped<CreateLrsClient>();
         services.AddScoped<ActivityMappings>();
         return services;
