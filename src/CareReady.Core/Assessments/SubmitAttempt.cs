@@ -67,22 +67,7 @@ public sealed class SubmitAttempt(AppDbContext db, TimeProvider time)
         await db.SaveChangesAsync(ct);
         if (attempt.Passed)
         {
-            var completions = new List<Completion>();
-            foreach (var conferral in version.Confers)
-            {
-                completions.Add(new Completion
-                {
-                    OrganisationId = attempt.OrganisationId,
-                    StaffMemberId = staffMemberId,
-                    CompetencyId = conferral.CompetencyId,
-                    CompletedOn = DateOnly.FromDateTime(now),
-                    Source = CompletionSource.Module,
-                    ModuleVersionId = version.Id,
-                    Reference = $"Module {version.Module!.Code} version {version.Number}, attempt {attempt.Id} ({score}%)",
-                    RecordedBy = actor,
-                    RecordedAt = now,
-                });
-            }
+            var completions = Learning.ModuleCompletions.For(version, attempt.OrganisationId, staffMemberId, now, $"attempt {attempt.Id} ({score}%)", actor);
 
             db.Completions.AddRange(completions);
             await Learning.IssueCertificate.AddAsync(db, attempt, version, DateOnly.FromDateTime(now), now, ct);

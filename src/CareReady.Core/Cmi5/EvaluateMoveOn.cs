@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using CareReady.Core.Compliance;
 using CareReady.Core.Data;
+using CareReady.Core.Learning;
 using CareReady.Core.Xapi;
 using Microsoft.EntityFrameworkCore;
 
@@ -124,18 +125,7 @@ public sealed class EvaluateMoveOn(AppDbContext db, TimeProvider time, StoreStat
     private async Task RecordCompletionAsync(Cmi5Registration registration, Cmi5Course course, DateTime now, CancellationToken ct)
     {
         var version = await db.ModuleVersions.AsNoTracking().Include(v => v.Module).Include(v => v.Confers).FirstAsync(v => v.Id == course.ModuleVersionId, ct);
-        var completions = version.Confers.Select(c => new Completion
-        {
-            OrganisationId = registration.OrganisationId,
-            StaffMemberId = registration.StaffMemberId,
-            CompetencyId = c.CompetencyId,
-            CompletedOn = DateOnly.FromDateTime(now),
-            Source = CompletionSource.Module,
-            ModuleVersionId = version.Id,
-            Reference = $"Module {version.Module!.Code} version {version.Number}, cmi5 registration {registration.Registration:D}",
-            RecordedBy = "cmi5",
-            RecordedAt = now,
-        }).ToList();
+        var completions = ModuleCompletions.For(version, registration.OrganisationId, registration.StaffMemberId, now, $"cmi5 registration {registration.Registration:D}", "cmi5");
         if (completions.Count == 0)
         {
             return;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CareReady.Core.Compliance;
 using CareReady.Core.Data;
+using CareReady.Core.Learning;
 using CareReady.Core.Security;
 using CareReady.Core.Xapi;
 using Microsoft.EntityFrameworkCore;
@@ -80,18 +81,7 @@ public sealed class CommitScormCmi(AppDbContext db, TimeProvider time, StoreStat
     {
         var version = await db.ModuleVersions.AsNoTracking().Include(v => v.Module).Include(v => v.Confers)
             .FirstAsync(v => v.Id == package.ModuleVersionId, ct);
-        var completions = version.Confers.Select(c => new Completion
-        {
-            OrganisationId = attempt.OrganisationId,
-            StaffMemberId = attempt.StaffMemberId,
-            CompetencyId = c.CompetencyId,
-            CompletedOn = DateOnly.FromDateTime(now),
-            Source = CompletionSource.Module,
-            ModuleVersionId = version.Id,
-            Reference = $"Module {version.Module!.Code} version {version.Number}, SCORM attempt {attempt.Id} ({cmi.CompletionStatus})",
-            RecordedBy = input.Actor,
-            RecordedAt = now,
-        }).ToList();
+        var completions = ModuleCompletions.For(version, attempt.OrganisationId, attempt.StaffMemberId, now, $"SCORM attempt {attempt.Id} ({cmi.CompletionStatus})", input.Actor);
         db.Completions.AddRange(completions);
         await db.SaveChangesAsync(ct);
         await Regulation.StaleContentCaps.AddAsync(db, version.Id, completions, now, ct);

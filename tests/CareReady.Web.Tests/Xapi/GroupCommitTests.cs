@@ -90,7 +90,9 @@ public class GroupCommitTests
     {
         var before = writeLock.Waiting;
         posts.Add(post);
-        for (var i = 0; i < 200 && writeLock.Waiting == before && !post.IsCompleted; i++)
+        // Generous: on a loaded machine (the whole suite runs in parallel) a request can take seconds to get this far.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (writeLock.Waiting == before && !post.IsCompleted && waited.Elapsed < TimeSpan.FromSeconds(90))
         {
             await Task.Delay(25);
         }
