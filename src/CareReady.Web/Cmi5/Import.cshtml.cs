@@ -24,7 +24,7 @@ public sealed class ImportModel(CurrentUser current, AppDbContext db, ImportCmi5
 
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
     public IReadOnlyList<PackageProblem> Problems { get; private set; } = [];
-    public IReadOnlyList<(int Id, string Title)> Modules { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Label)> Modules { get; private set; } = [];
     public bool CanPublish { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -60,9 +60,6 @@ public sealed class ImportModel(CurrentUser current, AppDbContext db, ImportCmi5
     {
         var scope = await current.GetScopeAsync(ct);
         CanPublish = PackageEndpoints.CanPublish(scope);
-        var modules = await db.ModuleVersions.AsNoTracking()
-            .Where(v => v.OrganisationId == scope.OrganisationId && v.Status == ModuleStatus.Published)
-            .OrderBy(v => v.Title).Select(v => new { v.ModuleId, v.Title }).ToListAsync(ct);
-        Modules = modules.Select(m => (m.ModuleId, m.Title)).ToList();
+        Modules = await AttachableModules.ListAsync(db, scope.OrganisationId, ct);
     }
 }

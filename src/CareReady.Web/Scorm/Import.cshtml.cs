@@ -71,12 +71,7 @@ public sealed class ImportModel(CurrentUser current, AppDbContext db, ImportScor
     {
         var scope = await current.GetScopeAsync(ct);
         CanPublish = PackageEndpoints.CanPublish(scope);
-        Modules = (await db.Modules.AsNoTracking().Where(m => m.OrganisationId == scope.OrganisationId)
-                .Select(m => new { m.Id, m.Code, Title = m.Versions.OrderByDescending(v => v.Number).Select(v => v.Title).FirstOrDefault() })
-                .ToListAsync(ct))
-            .OrderBy(m => m.Title, StringComparer.Ordinal)
-            .Select(m => (m.Id, $"{m.Title} ({m.Code})"))
-            .ToList();
+        Modules = await AttachableModules.ListAsync(db, scope.OrganisationId, ct);
         return scope;
     }
 }
