@@ -21,7 +21,36 @@ internal static class BulkInsert
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(IModel, Type), List<Column>> ColumnCache = new();
 
-    public static async Task InsertAsync<T>(AppDbContext db, IReadOnlyList<T> rows, int rowsPerCommand, CancellationToken cancellationToken)
+    /// <summary>The most rows (of two tables together) that go in one batch of <c>INSERT</c>s on PostgreSQL; more go by COPY.</summary>
+    private const int MaxBatchedRows = 2_000;
+
+    /// <summary>
+    /// Inserts rows of two tables. On PostgreSQL, a few rows go as two multi-row <c>INSERT</c>s sent in one batch — one
+    /// round trip (a COPY takes two per table) — and many by binary COPY.
+    /// </summary>
+    public static async Task InsertAsync<T1, T2>(AppDbContext db, IReadOnlyList<T1> first, IReadOnlyList<T2> second, CancellationToken cancellationToken)
+        where T1 : class
+        where T2 : class
+    {
+        if (db.Database.GetDbConnection() is not Npgsql.NpgsqlConnection npgsql || first.Count + second.Count > MaxBatchedRows)
+        {
+            var rowsPerCommand = db.Database.IsNpgsql() ? 512 : 64;
+            await InsertAsync(db, first, rowsPerCommand, cancellationToken).ConfigureAwait(false);
+            await InsertAsync(db, second, rowsPerCommand, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await using var batch = npgsql.CreateBatch();
+        batch.Transaction = (Npgsql.NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
+        AddInsert(db, batch, first);
+        AddInsert(db, batch, second);
+        if (batch.BatchCommands.Count > 0)
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static void AddInsert<T>(AppDbContext db, Npgsql.NpgsqlBatch batch, IReadOnlyList<T> rows)
         where T : class
     {
         if (rows.Count == 0)
@@ -29,6 +58,38 @@ internal static class BulkInsert
             return;
         }
 
+        var (table, columns, sql) = Describe<T>(db);
+        var command = new Npgsql.NpgsqlBatchCommand();
+        var text = new System.Text.StringBuilder("INSERT INTO ").Append(table).Append(" (")
+            .AppendJoin(", ", columns.Select(c => sql.DelimitIdentifier(c.Name))).Append(") VALUES ");
+        var n = 0;
+        for (var r = 0; r < rows.Count; r++)
+        {
+            text.Append(r == 0 ? "(" : ", (");
+            for (var c = 0; c < columns.Count; c++)
+            {
+                text.Append(c == 0 ? "$" : ", $").Append(++n);
+                var value = columns[c].Read(rows[r]);
+                if (value is not null && columns[c].Mapping.Converter is { } converter)
+                {
+                    value = converter.ConvertToProvider(value);
+                }
+
+                command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = value ?? DBNull.Value, DataTypeName = columns[c].Mapping.StoreType });
+            }
+
+            text.Append(')');
+        }
+
+#pragma warning disable CA2100 // Built only from the EF model's identifiers and positional parameters; values are parameters.
+        command.CommandText = text.ToString();
+#pragma warning restore CA2100
+        batch.BatchCommands.Add(command);
+    }
+
+    private static (string Table, List<Column> Columns, ISqlGenerationHelper Sql) Describe<T>(AppDbContext db)
+        where T : class
+    {
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException(typeof(T).Name + " is not an entity type.");
         var table = entity.GetTableName()!;
         var schema = entity.GetSchema();
@@ -39,17 +100,28 @@ internal static class BulkInsert
             .Where(p => p.PropertyInfo is not null && !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd))
             .Select(p => new Column(p.GetColumnName(store)!, (RelationalTypeMapping)p.GetRelationalTypeMapping(), Getter(p.PropertyInfo!)))
             .ToList());
+        return (sql.DelimitIdentifier(table, schema), columns, sql);
+    }
 
+    public static async Task InsertAsync<T>(AppDbContext db, IReadOnlyList<T> rows, int rowsPerCommand, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var (table, columns, sql) = Describe<T>(db);
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         if (connection is Npgsql.NpgsqlConnection npgsql)
         {
             // PostgreSQL: binary COPY (in the current transaction: a COPY runs on the connection that holds it).
-            await CopyAsync(npgsql, sql.DelimitIdentifier(table, schema), columns, rows, sql, cancellationToken).ConfigureAwait(false);
+            await CopyAsync(npgsql, table, columns, rows, sql, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        var head = "INSERT INTO " + sql.DelimitIdentifier(table, schema) + " ("
+        var head = "INSERT INTO " + table + " ("
             + string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name))) + ") VALUES ";
 
         DbCommand Build(int rowCount)

@@ -8,9 +8,9 @@ namespace CareReady.Core.Xapi;
 public sealed record PreparedStatement(string Path, Guid Id, JsonObject Statement, Guid? Voids);
 
 /// <summary>
-/// A request's statements waiting for the writer (<see cref="StatementWriteLock"/>): whichever request holds the
-/// write lock stores every waiting request of the same LRS client in one transaction — group commit — and
-/// completes each one's task with its ids or its own error.
+/// A request's statements waiting in <see cref="StatementWriteLock"/>'s queue: <see cref="StatementWriter"/> stores
+/// every waiting request of the same LRS client in one transaction — group commit — and completes each one's task
+/// with its ids or its own error.
 /// </summary>
 public sealed class PendingStatementWrite(LrsCaller caller, IReadOnlyList<PreparedStatement> statements, XapiVersion version)
 {
@@ -25,6 +25,9 @@ public sealed class PendingStatementWrite(LrsCaller caller, IReadOnlyList<Prepar
 
     /// <summary>Sent as a batch (an array): for the attachment checks' messages.</summary>
     public bool Batch { get; init; }
+
+    /// <summary>Who the audit trail names for the write.</summary>
+    public string Actor { get; init; } = Audit.AuditContext.SystemActor;
 
     public Task<IReadOnlyList<Guid>> Done => _done.Task;
 

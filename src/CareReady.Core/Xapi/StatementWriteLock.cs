@@ -1,5 +1,6 @@
 using CareReady.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CareReady.Core.Xapi;
 
@@ -8,7 +9,7 @@ namespace CareReady.Core.Xapi;
 /// before Seq n, so a keyset cursor neither skips nor repeats. In-process: a semaphore (cheap, and all
 /// SQLite needs). Across processes on PostgreSQL: a transaction-scoped advisory lock taken inside the
 /// write's transaction. One instance per application. It also holds the requests waiting to be written
-/// (<see cref="PendingStatementWrite"/>), so the holder of the lock can write them together (group commit).
+/// (<see cref="PendingStatementWrite"/>), which <see cref="StatementWriter"/> writes together (group commit).
 /// </summary>
 public sealed class StatementWriteLock : IDisposable
 {
@@ -54,22 +55,28 @@ public sealed class StatementWriteLock : IDisposable
     }
 
     /// <summary>
-    /// Takes the waiting requests of <paramref name="first"/>'s caller (the same LRS client, organisation and rights), oldest first, up to about
-    /// <paramref name="maxStatements"/> statements (always <paramref name="first"/> itself). Other clients'
-    /// requests stay for their own turn: a group is written under one client's name (the audit trail's actor).
+    /// Takes the oldest waiting request and the other waiting requests of its caller (the same LRS client, organisation
+    /// and rights, and the same audit actor), oldest first, up to about <paramref name="maxStatements"/> statements
+    /// (always the oldest itself); empty when none waits. Other clients' requests stay for their own turn: a group is
+    /// written under one client's name.
     /// </summary>
-    public List<PendingStatementWrite> TakeGroup(PendingStatementWrite first, int maxStatements)
+    public List<PendingStatementWrite> TakeGroup(int maxStatements)
     {
-        ArgumentNullException.ThrowIfNull(first);
         lock (_gate)
         {
+            if (_waiting.Count == 0)
+            {
+                return [];
+            }
+
+            var first = _waiting[0];
             var group = new List<PendingStatementWrite> { first };
-            _waiting.Remove(first);
+            _waiting.RemoveAt(0);
             var count = first.Statements.Count;
             for (var i = 0; i < _waiting.Count && count < maxStatements;)
             {
                 var w = _waiting[i];
-                if (w.Caller == first.Caller && count + w.Statements.Count <= maxStatements)
+                if (w.Caller == first.Caller && w.Actor == first.Actor && count + w.Statements.Count <= maxStatements)
                 {
                     group.Add(w);
                     count += w.Statements.Count;
@@ -85,11 +92,26 @@ public sealed class StatementWriteLock : IDisposable
         }
     }
 
-    public static async Task LockDatabaseAsync(AppDbContext db, CancellationToken ct)
+    /// <summary>
+    /// Takes the database side of the lock (PostgreSQL: the advisory lock, for other processes) and reads the last
+    /// stored statement's order and time, in one round trip: the lock first, then the read — two statements, so the
+    /// read sees every write committed before the lock was granted.
+    /// </summary>
+    public static async Task<(long Seq, DateTime Stored)> LockDatabaseAsync(AppDbContext db, CancellationToken ct)
     {
+        var connection = db.Database.GetDbConnection();
+        await using var command = connection.CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var last = """SELECT "Seq", "Stored" FROM "XapiStatements" ORDER BY "Seq" DESC LIMIT 1""";
+        command.CommandText = db.Database.IsNpgsql() ? $"SELECT pg_advisory_xact_lock({AdvisoryKey}); {last}" : last;
+        await using var reader = await command.ExecuteReaderAsync(ct);
         if (db.Database.IsNpgsql())
         {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdvisoryKey})", ct);
+            await reader.NextResultAsync(ct);
         }
+
+        return await reader.ReadAsync(ct)
+            ? (reader.GetInt64(0), DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc))
+            : (0, DateTime.MinValue);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CareReady.Core.Audit;
 using CareReady.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,16 +13,11 @@ namespace CareReady.Core.Xapi;
 /// with 409 if an id exists with different content, skips statements already stored identically, assigns
 /// stored order and time, writes statements and index rows, applies voiding, and records completions for
 /// mapped activities (<see cref="RecordXapiCompletions"/>), in one transaction.
-/// Group commit: requests that arrive while another is being written wait in <see cref="StatementWriteLock"/>;
-/// the next to take the lock writes every waiting request of the same caller in one transaction (one commit,
-/// one flush to disk), each request still accepted or refused on its own. Called inside a transaction the
-/// caller owns, the request is written alone in that transaction.
+/// Called inside a transaction the caller owns, the request is written alone in that transaction; otherwise it is
+/// handed to the <see cref="StatementWriter"/>, which writes waiting requests together (group commit, ADR 0022).
 /// </summary>
-public sealed class StoreStatements(AppDbContext db, TimeProvider time, StatementWriteLock writeLock, RecordXapiCompletions completions, AttachmentStore attachmentStore)
+public sealed class StoreStatements(AppDbContext db, TimeProvider time, StatementWriteLock writeLock, StatementWriter writer, AuditContext audit, RecordXapiCompletions completions, AttachmentStore attachmentStore)
 {
-    /// <summary>The most statements written in one group.</summary>
-    public const int MaxGroupStatements = 2_000;
-
     public Task<IReadOnlyList<Guid>> RunAsync(LrsCaller caller, IReadOnlyList<JsonNode?> statements, bool batch, XapiVersion version, Guid? putId, CancellationToken ct = default) =>
         RunAsync(caller, statements, batch, version, putId, attachments: null, ct);
 
@@ -29,45 +25,19 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
     public async Task<IReadOnlyList<Guid>> RunAsync(LrsCaller caller, IReadOnlyList<JsonNode?> statements, bool batch, XapiVersion version, Guid? putId, IReadOnlyList<AttachmentPart>? attachments, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
+        if (db.Database.CurrentTransaction is null)
+        {
+            return await writer.SubmitAsync(caller, audit.Actor, statements, batch, version, putId, attachments, ct);
+        }
+
         var prepared = Prepare(statements, batch, version, putId);
-        AttachmentStore.Check(prepared.ConvertAll(p => p.Statement), attachments ?? [], batch); // refused before it waits for the writer
-
-        var write = new PendingStatementWrite(caller, prepared, version) { Attachments = attachments, Batch = batch };
-        if (db.Database.CurrentTransaction is not null)
-        {
-            await writeLock.EnterAsync(ct);
-            try
-            {
-                await StatementWriteLock.LockDatabaseAsync(db, ct);
-                (await WriteGroupAsync([write], ct)).ForEach(w => w.Succeed()); // committed by the transaction's owner
-            }
-            finally
-            {
-                writeLock.Exit();
-            }
-
-            return await write.Done;
-        }
-
-        writeLock.Enqueue(write);
+        AttachmentStore.Check(prepared.ConvertAll(p => p.Statement), attachments ?? [], batch);
+        var write = new PendingStatementWrite(caller, prepared, version) { Attachments = attachments, Batch = batch, Actor = audit.Actor };
+        await writeLock.EnterAsync(ct);
         try
         {
-            await writeLock.EnterAsync(ct);
-        }
-        catch (OperationCanceledException)
-        {
-            // Given up before its turn; if another request's group took it already, that write stands.
-            writeLock.Withdraw(write);
-            throw;
-        }
-
-        try
-        {
-            if (!write.IsDone)
-            {
-                // The group is written whatever happens to this request's own connection: others wait on it.
-                await WriteInTransactionAsync(writeLock.TakeGroup(write, MaxGroupStatements), CancellationToken.None);
-            }
+            var last = await StatementWriteLock.LockDatabaseAsync(db, ct);
+            (await WriteGroupAsync([write], last, ct)).ForEach(w => w.Succeed()); // committed by the transaction's owner
         }
         finally
         {
@@ -77,7 +47,8 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
         return await write.Done;
     }
 
-    private static List<PreparedStatement> Prepare(IReadOnlyList<JsonNode?> statements, bool batch, XapiVersion version, Guid? putId)
+    /// <summary>Validates a request's statements and gives each its id (the statementId of a PUT, or a new one).</summary>
+    internal static List<PreparedStatement> Prepare(IReadOnlyList<JsonNode?> statements, bool batch, XapiVersion version, Guid? putId)
     {
         if (statements.Count == 0)
         {
@@ -120,16 +91,16 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
     }
 
     /// <summary>
-    /// Writes a group in its own transaction. Should the write itself fail (not a refused request: a database
+    /// Writes a group (taken by <see cref="StatementWriter"/> under the write lock) in its own transaction. Should the write itself fail (not a refused request: a database
     /// error), nothing of the group is kept and each request is tried again alone, so one cannot sink the others.
     /// </summary>
-    private async Task WriteInTransactionAsync(List<PendingStatementWrite> group, CancellationToken ct)
+    internal async Task WriteInTransactionAsync(List<PendingStatementWrite> group, CancellationToken ct)
     {
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await StatementWriteLock.LockDatabaseAsync(db, ct);
-            var accepted = await WriteGroupAsync(group, ct);
+            var last = await StatementWriteLock.LockDatabaseAsync(db, ct);
+            var accepted = await WriteGroupAsync(group, last, ct);
             await transaction.CommitAsync(ct);
             accepted.ForEach(w => w.Succeed());
         }
@@ -153,18 +124,25 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
     /// with other content: 409; voiding a voiding statement: 400 — that request alone fails), then stores the accepted
     /// requests' new statements together. Returns the accepted requests; their tasks complete once the caller commits.
     /// </summary>
-    private async Task<List<PendingStatementWrite>> WriteGroupAsync(List<PendingStatementWrite> group, CancellationToken ct)
+    /// <param name="last">The last stored statement's order and time (read under the lock).</param>
+    private async Task<List<PendingStatementWrite>> WriteGroupAsync(List<PendingStatementWrite> group, (long Seq, DateTime Stored) last, CancellationToken ct)
     {
         var organisationId = group[0].Caller.OrganisationId;
         var ids = group.SelectMany(w => w.Statements.Select(s => s.Id)).Distinct().ToList();
-        var existing = await db.XapiStatements.AsNoTracking()
-            .Where(s => s.OrganisationId == organisationId && ids.Contains(s.StatementId))
-            .Select(s => new { s.StatementId, s.Json, Voiding = s.VoidsStatementId != null })
-            .ToDictionaryAsync(s => s.StatementId, ct);
         var targets = group.SelectMany(w => w.Statements).Where(s => s.Voids is not null).Select(s => s.Voids!.Value).Distinct().ToList();
-        var voidingStored = targets.Count == 0 ? [] : (await db.XapiStatements.AsNoTracking()
-            .Where(s => s.OrganisationId == organisationId && targets.Contains(s.StatementId) && s.VoidsStatementId != null)
-            .Select(s => s.StatementId).ToListAsync(ct)).ToHashSet();
+        var lookups = ids.Concat(targets).Distinct().ToList();
+
+        // One read for every check: the group's ids already stored (same content, or a conflict), the voiding targets
+        // that are voiding statements themselves, and stored statements that void one of the group's ids.
+        var related = await db.XapiStatements.AsNoTracking()
+            .Where(s => s.OrganisationId == organisationId
+                && (lookups.Contains(s.StatementId) || (s.VoidsStatementId != null && ids.Contains(s.VoidsStatementId.Value))))
+            .Select(s => new { s.StatementId, s.Json, s.VoidsStatementId })
+            .ToListAsync(ct);
+        var idSet = ids.ToHashSet();
+        var existing = related.Where(r => idSet.Contains(r.StatementId)).ToDictionary(r => r.StatementId);
+        var voidingStored = related.Where(r => r.VoidsStatementId is not null).Select(r => r.StatementId).ToHashSet();
+        var alreadyVoided = related.Where(r => r.VoidsStatementId is { } v && idSet.Contains(v)).Select(r => r.VoidsStatementId!.Value).ToHashSet();
 
         var seen = new Dictionary<Guid, PreparedStatement>();
         var accepted = new List<PendingStatementWrite>();
@@ -208,27 +186,21 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
 
         if (fresh.Count > 0)
         {
-            await InsertAsync(fresh, ct);
+            await InsertAsync(fresh, last, alreadyVoided, ct);
         }
 
         return accepted;
     }
 
-    private async Task InsertAsync(List<(PendingStatementWrite Write, PreparedStatement Statement)> fresh, CancellationToken ct)
+    private async Task InsertAsync(List<(PendingStatementWrite Write, PreparedStatement Statement)> fresh, (long Seq, DateTime Stored) last, HashSet<Guid> alreadyVoided, CancellationToken ct)
     {
         var organisationId = fresh[0].Write.Caller.OrganisationId;
-        var last = await db.XapiStatements.AsNoTracking().OrderByDescending(s => s.Seq)
-            .Select(s => new { s.Seq, s.Stored }).FirstOrDefaultAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
-        var stored = last is not null && last.Stored > now ? last.Stored : now;
+        var stored = last.Stored > now ? last.Stored : now;
         var storedText = stored.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-        var seq = last?.Seq ?? 0;
+        var seq = last.Seq;
 
-        // A statement stored after the statement that voids it arrives voided.
-        var freshIds = fresh.Select(f => f.Statement.Id).ToList();
-        var alreadyVoided = (await db.XapiStatements.AsNoTracking()
-            .Where(s => s.OrganisationId == organisationId && s.VoidsStatementId != null && freshIds.Contains(s.VoidsStatementId.Value))
-            .Select(s => s.VoidsStatementId!.Value).ToListAsync(ct)).ToHashSet();
+        // A statement stored after the statement that voids it arrives voided (alreadyVoided).
         var voidedInBatch = fresh.Where(f => f.Statement.Voids is not null).Select(f => f.Statement.Voids!.Value).ToHashSet();
 
         var rows = new List<XapiStatement>(fresh.Count);
@@ -272,9 +244,7 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
         }
 
         await StatementRefTargets.AddInheritedAsync(db, organisationId, rows, fresh.ConvertAll(f => f.Statement.Statement), refs, ct);
-        var npgsql = db.Database.IsNpgsql();
-        await BulkInsert.InsertAsync(db, rows, npgsql ? 512 : 64, ct);
-        await BulkInsert.InsertAsync(db, refs, npgsql ? 512 : 64, ct);
+        await BulkInsert.InsertAsync(db, rows, refs, ct);
         var targets = voidedInBatch.ToList();
         if (targets.Count > 0)
         {

@@ -47,8 +47,8 @@ public static class XapiEndpoints
             throw XapiException.BadRequest("PUT takes one statement (a JSON object), not " + (body is JsonArray ? "an array" : "this value") + "; POST a batch instead.");
         }
 
-        var store = c.RequestServices.GetRequiredService<StoreStatements>();
-        await store.RunAsync(caller, [body], batch: false, version, id, parts, c.RequestAborted);
+        var writer = c.RequestServices.GetRequiredService<StatementWriter>();
+        await writer.SubmitAsync(caller, XapiHttp.Actor(caller), [body], batch: false, version, id, parts, c.RequestAborted);
         c.Response.Headers[XapiVersions.ConsistentThroughHeader] = XapiHttp.ConsistentThrough(c.RequestServices.GetRequiredService<TimeProvider>());
         c.Response.StatusCode = StatusCodes.Status204NoContent;
     }
@@ -57,11 +57,12 @@ public static class XapiEndpoints
     {
         XapiHttp.Parameters(c.Request);
         var (body, parts) = await ReadStatementsAsync(c);
-        var store = c.RequestServices.GetRequiredService<StoreStatements>();
+        // Straight to the writer: a waiting request creates no DbContext of its own.
+        var writer = c.RequestServices.GetRequiredService<StatementWriter>();
         IReadOnlyList<Guid> ids = body switch
         {
-            JsonArray list => await store.RunAsync(caller, list.ToList(), batch: true, version, null, parts, c.RequestAborted),
-            JsonObject => await store.RunAsync(caller, [body], batch: false, version, null, parts, c.RequestAborted),
+            JsonArray list => await writer.SubmitAsync(caller, XapiHttp.Actor(caller), list.ToList(), batch: true, version, null, parts, c.RequestAborted),
+            JsonObject => await writer.SubmitAsync(caller, XapiHttp.Actor(caller), [body], batch: false, version, null, parts, c.RequestAborted),
             _ => throw XapiException.BadRequest("POST takes a statement (JSON object) or a batch (JSON array of statements)."),
         };
         c.Response.Headers[XapiVersions.ConsistentThroughHeader] = XapiHttp.ConsistentThrough(c.RequestServices.GetRequiredService<TimeProvider>());

@@ -46,7 +46,7 @@ internal static class XapiHttp
 
             if (context.RequestServices.GetService<AuditContext>() is { } audit)
             {
-                audit.Actor = "xapi:" + caller.Name;
+                audit.Actor = Actor(caller);
             }
 
             await handler(caller, version.Value);
@@ -56,6 +56,9 @@ internal static class XapiHttp
             await ProblemAsync(context, e.Status, e.Message);
         }
     }
+
+    /// <summary>The audit trail's actor for what an LRS client changes.</summary>
+    public static string Actor(LrsCaller caller) => "xapi:" + caller.Name;
 
     public static async Task ProblemAsync(HttpContext context, int status, string detail)
     {

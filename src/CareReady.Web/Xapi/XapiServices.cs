@@ -7,6 +7,7 @@ public static class XapiServices
     public static IServiceCollection AddXapi(this IServiceCollection services)
     {
         services.AddSingleton<StatementWriteLock>();
+        services.AddSingleton<StatementWriter>();
         services.AddSingleton<LrsAuthenticator>();
         services.AddScoped<StoreStatements>();
         services.AddScoped<QueryStatements>();
