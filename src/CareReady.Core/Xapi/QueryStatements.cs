@@ -84,12 +84,12 @@ public sealed class QueryStatements(AppDbContext db)
         else if (q.Registration is { } registration)
         {
             // Statements of the registration by its index, merged with those that target one (StatementRefTargets).
-            var direct = db.XapiStatements.Where(s => s.OrganisationId == organisationId && s.Registration == registration && s.Seq > low && s.Seq < high);
+            var direct = Between(db.XapiStatements.Where(s => s.OrganisationId == organisationId && s.Registration == registration), low, high);
             rows = await DriveAsync(organisationId, q, [XapiRefKind.Registration], registration.ToString("D"), low, high, limit, direct, ct);
         }
         else if (q.VerbId is { } verb)
         {
-            var direct = db.XapiStatements.Where(s => s.OrganisationId == organisationId && s.VerbId == verb && s.Seq > low && s.Seq < high);
+            var direct = Between(db.XapiStatements.Where(s => s.OrganisationId == organisationId && s.VerbId == verb), low, high);
             rows = await DriveAsync(organisationId, q, [XapiRefKind.Verb], verb, low, high, limit, direct, ct);
         }
         else
@@ -111,9 +111,12 @@ public sealed class QueryStatements(AppDbContext db)
     private async Task<List<Row>> DriveAsync(int org, StatementQuery q, XapiRefKind[] kinds, string key, long low, long high, int limit, IQueryable<XapiStatement>? direct, CancellationToken ct)
     {
         var merged = new List<Row>();
+        // The rows found by the driving key match it already: only the other filters are applied (SQLite plans the
+        // query badly when the driving filter is repeated as an OR with its StatementRef alternative).
+        var driving = kinds[0];
         if (direct is not null)
         {
-            direct = Filter(direct, org, q, activity: true);
+            direct = Filter(direct, org, q, activity: true, driving);
             direct = q.Ascending ? direct.OrderBy(s => s.Seq) : direct.OrderByDescending(s => s.Seq);
             merged.AddRange(await direct.Take(limit + 1).Select(s => new Row(s.Seq, s.Json)).ToListAsync(ct));
         }
@@ -121,28 +124,29 @@ public sealed class QueryStatements(AppDbContext db)
         foreach (var kind in kinds)
         {
             var refs = db.XapiStatementRefs.Where(r => r.OrganisationId == org && r.Kind == kind && r.Key == key && r.Seq > low && r.Seq < high);
-            refs = q.Ascending ? refs.OrderBy(r => r.Seq) : refs.OrderByDescending(r => r.Seq);
-            var joined = refs.Join(db.XapiStatements, r => new { r.OrganisationId, r.Seq }, s => new { s.OrganisationId, s.Seq }, (r, s) => s);
-            joined = Filter(joined, org, q, activity: q.AgentKey is not null);
-            joined = q.Ascending ? joined.OrderBy(s => s.Seq) : joined.OrderByDescending(s => s.Seq);
-            merged.AddRange(await joined.Take(limit + 1).Select(s => new Row(s.Seq, s.Json)).ToListAsync(ct));
+            var statements = Filter(db.XapiStatements, org, q, activity: q.AgentKey is not null, driving);
+            // Ordered by the index row's Seq (the same number), so the database walks the index range in order and stops after a page.
+            var joined = refs.Join(statements, r => new { r.OrganisationId, r.Seq }, s => new { s.OrganisationId, s.Seq }, (r, s) => new { r.Seq, s.Json });
+            joined = q.Ascending ? joined.OrderBy(x => x.Seq) : joined.OrderByDescending(x => x.Seq);
+            merged.AddRange((await joined.Take(limit + 1).ToListAsync(ct)).Select(x => new Row(x.Seq, x.Json)));
         }
 
         merged = merged.DistinctBy(r => r.Seq).ToList();
         return (q.Ascending ? merged.OrderBy(r => r.Seq) : merged.OrderByDescending(r => r.Seq)).Take(limit + 1).ToList();
     }
 
-    private IQueryable<XapiStatement> Filter(IQueryable<XapiStatement> statements, int org, StatementQuery q, bool activity)
+    /// <param name="driving">The kind of key the rows were found by (its filter is not repeated).</param>
+    private IQueryable<XapiStatement> Filter(IQueryable<XapiStatement> statements, int org, StatementQuery q, bool activity, XapiRefKind? driving = null)
     {
         statements = statements.Where(s => !s.Voided);
         // A statement that targets another by StatementRef (no activity object) also matches by its target's verb or registration.
-        if (q.VerbId is { } verb)
+        if (q.VerbId is { } verb && driving != XapiRefKind.Verb)
         {
             statements = statements.Where(s => s.VerbId == verb
                 || (s.ActivityId == null && db.XapiStatementRefs.Any(r => r.OrganisationId == org && r.Kind == XapiRefKind.Verb && r.Key == verb && r.Seq == s.Seq)));
         }
 
-        if (q.Registration is { } registration)
+        if (q.Registration is { } registration && driving != XapiRefKind.Registration)
         {
             var registrationKey = registration.ToString("D");
             statements = statements.Where(s => s.Registration == registration
@@ -156,6 +160,20 @@ public sealed class QueryStatements(AppDbContext db)
         }
 
         return statements;
+    }
+
+    /// <summary>
+    /// Statements strictly between two Seq bounds; an open bound adds no condition, so an equality index such as
+    /// (organisation, registration, seq) is the plain choice (SQLite otherwise may walk (organisation, seq) instead).
+    /// </summary>
+    private static IQueryable<XapiStatement> Between(IQueryable<XapiStatement> statements, long low, long high)
+    {
+        if (low > 0)
+        {
+            statements = statements.Where(s => s.Seq > low);
+        }
+
+        return high < long.MaxValue ? statements.Where(s => s.Seq < high) : statements;
     }
 
     private sealed record Row(long Seq, string Json);

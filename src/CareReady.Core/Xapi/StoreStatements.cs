@@ -134,10 +134,13 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
 
         // One read for every check: the group's ids already stored (same content, or a conflict), the voiding targets
         // that are voiding statements themselves, and stored statements that void one of the group's ids.
+        // Two index reads in one query (UNION ALL: an OR of the two would scan the table on SQLite).
         var related = await db.XapiStatements.AsNoTracking()
-            .Where(s => s.OrganisationId == organisationId
-                && (lookups.Contains(s.StatementId) || (s.VoidsStatementId != null && ids.Contains(s.VoidsStatementId.Value))))
+            .Where(s => s.OrganisationId == organisationId && lookups.Contains(s.StatementId))
             .Select(s => new { s.StatementId, s.Json, s.VoidsStatementId })
+            .Concat(db.XapiStatements.AsNoTracking()
+                .Where(s => s.OrganisationId == organisationId && s.VoidsStatementId != null && ids.Contains(s.VoidsStatementId.Value))
+                .Select(s => new { s.StatementId, s.Json, s.VoidsStatementId }))
             .ToListAsync(ct);
         var idSet = ids.ToHashSet();
         var existing = related.Where(r => idSet.Contains(r.StatementId)).ToDictionary(r => r.StatementId);

@@ -97,6 +97,12 @@ public class GroupCommitTests
             await Task.Delay(25);
         }
 
+        if (post.IsCompleted)
+        {
+            var response = await post;
+            Assert.Fail($"The request was answered while the lock was held: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
         Assert.Equal(before + 1, writeLock.Waiting);
     }
 }
