@@ -1,3 +1,4 @@
+using CareReady.Core.Audit;
 using CareReady.Core.Data;
 using CareReady.Core.Demo;
 using CareReady.Core.Identity;
@@ -40,6 +41,18 @@ public static class DatabaseStartup
             await DemoSeeder.SeedAsync(db, services.GetRequiredService<UserManager<AppUser>>(), options);
             var seconds = started.Elapsed.TotalSeconds;
             logger.LogInformation("Demo organisation ready in {Seconds:0.0} s", seconds);
+        }
+
+        if (seedDemo)
+        {
+            // The demo trust's learning records (once): sent through the LRS like any e-learning client's.
+            services.GetRequiredService<AuditContext>().Actor = "demo";
+            var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+            var statements = await services.GetRequiredService<DemoLearningRecords>().SeedAsync(today);
+            if (statements > 0)
+            {
+                logger.LogInformation("Demo learning records: {Statements} xAPI statements stored", statements);
+            }
         }
 
         if (app.Environment.IsDevelopment() && seedDemo)

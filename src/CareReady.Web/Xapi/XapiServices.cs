@@ -16,6 +16,7 @@ public static class XapiServices
         services.AddScoped<AttachmentStore>();
         services.AddScoped<CreateLrsClient>();
         services.AddScoped<ActivityMappings>();
+        services.AddScoped<CareReady.Core.Demo.DemoLearningRecords>();
         return services;
     }
 }
