@@ -18,7 +18,7 @@ namespace CareReady.Cli;
 /// <summary>
 /// <c>careready bench lrs --statements N --url http://127.0.0.1:5080</c>: fills the LRS of a running CareReady
 /// (same database as this command) with N generated statements over HTTP in batches of 100, then measures
-/// POST throughput for batches of 1, 10 and 100, single-statement POST p95 at 32 clients, and GET p95 by agent,
+/// POST throughput for batches of 1, 10 and 100 (after a 5 s warm-up), single-statement POST p95 at 32 clients, and GET p95 by agent,
 /// by activity+since and by registration. Prints one JSON object as its last line.
 /// </summary>
 public static class BenchLrsCommand
@@ -155,6 +155,8 @@ public static class BenchLrsCommand
         var fillRate = toFill == 0 ? 0 : toFill / fillClock.Elapsed.TotalSeconds;
         Console.WriteLine($"Filled in {fillClock.Elapsed.TotalSeconds:0.0} s ({fillRate:0} statements/s).");
 
+        // Warm-up, not timed: the server's JIT and caches settle whether or not the store was just filled.
+        await PostRunAsync(http, statementsPath, generator, generatorLock, 10, 8, 5, ct);
         var batch100 = await PostRunAsync(http, statementsPath, generator, generatorLock, 100, 4, runSeconds, ct);
         var batch10 = await PostRunAsync(http, statementsPath, generator, generatorLock, 10, 8, runSeconds, ct);
         var batch1 = await PostRunAsync(http, statementsPath, generator, generatorLock, 1, 32, runSeconds, ct);
