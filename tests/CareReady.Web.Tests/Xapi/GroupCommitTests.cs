@@ -42,15 +42,15 @@ public class GroupCommitTests
         {
             foreach (var g in good)
             {
-                await QueueAsync(posts, writeLock, Lrs.PostAsync(client, g));
+                await QueueAsync(posts, writeLock, () => Lrs.PostAsync(client, g));
             }
 
-            await QueueAsync(posts, writeLock, Lrs.PostAsync(client, reused));        // 409: the id is taken by other content
-            await QueueAsync(posts, writeLock, Lrs.PostAsync(client, voidsVoiding));  // 400: a voiding statement cannot be voided
-            await QueueAsync(posts, writeLock, Lrs.PostAsync(client, shared));        // stored …
-            await QueueAsync(posts, writeLock, Lrs.PostAsync(client, sameAgain));     // … the same statement again in the same group: fine
-            await QueueAsync(posts, writeLock, Lrs.PostAsync(client, clash));         // 409: same id as an earlier request of the group, other content
-            await QueueAsync(posts, writeLock, Lrs.PostAsync(other, Lrs.Statement(activity: "https://careready.example/activities/beta"))); // another client: its own group
+            await QueueAsync(posts, writeLock, () => Lrs.PostAsync(client, reused));        // 409: the id is taken by other content
+            await QueueAsync(posts, writeLock, () => Lrs.PostAsync(client, voidsVoiding));  // 400: a voiding statement cannot be voided
+            await QueueAsync(posts, writeLock, () => Lrs.PostAsync(client, shared));        // stored …
+            await QueueAsync(posts, writeLock, () => Lrs.PostAsync(client, sameAgain));     // … the same statement again in the same group: fine
+            await QueueAsync(posts, writeLock, () => Lrs.PostAsync(client, clash));         // 409: same id as an earlier request of the group, other content
+            await QueueAsync(posts, writeLock, () => Lrs.PostAsync(other, Lrs.Statement(activity: "https://careready.example/activities/beta"))); // another client: its own group
             Assert.All(posts, p => Assert.False(p.IsCompleted)); // nothing is written while the lock is held
         }
         finally
@@ -86,9 +86,11 @@ public class GroupCommitTests
         [.. (await Lrs.GetJsonAsync(client, "/xapi/statements?limit=100"))["statements"]!.AsArray().Select(s => s!)];
 
     /// <summary>Sends a request and waits until it is queued behind the held lock, so the queue's order is the test's.</summary>
-    private static async Task QueueAsync(List<Task<HttpResponseMessage>> posts, StatementWriteLock writeLock, Task<HttpResponseMessage> post)
+    private static async Task QueueAsync(List<Task<HttpResponseMessage>> posts, StatementWriteLock writeLock, Func<Task<HttpResponseMessage>> send)
     {
+        // Counted before the request is sent: a fast request can be queued before the call that sends it returns.
         var before = writeLock.Waiting;
+        var post = send();
         posts.Add(post);
         // Generous: on a loaded machine (the whole suite runs in parallel) a request can take seconds to get this far.
         var waited = System.Diagnostics.Stopwatch.StartNew();
