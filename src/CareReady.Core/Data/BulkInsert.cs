@@ -17,7 +17,15 @@ namespace CareReady.Core.Data;
 /// </summary>
 internal static class BulkInsert
 {
-    private sealed record Column(string Name, RelationalTypeMapping Mapping, Func<object, object?> Read);
+    private sealed record Column(string Name, RelationalTypeMapping Mapping, Func<object, object?> Read)
+    {
+        /// <summary>The row's value as the database stores it (through the mapping's converter), or null.</summary>
+        public object? ValueOf(object row)
+        {
+            var value = Read(row);
+            return value is not null && Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
+        }
+    }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(IModel, Type), List<Column>> ColumnCache = new();
 
@@ -73,13 +81,7 @@ internal static class BulkInsert
             for (var c = 0; c < columns.Count; c++)
             {
                 text.Append(c == 0 ? "$" : ", $").Append(++n);
-                var value = columns[c].Read(rows[r]);
-                if (value is not null && columns[c].Mapping.Converter is { } converter)
-                {
-                    value = converter.ConvertToProvider(value);
-                }
-
-                command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = value ?? DBNull.Value, DataTypeName = columns[c].Mapping.StoreType });
+                command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = columns[c].ValueOf(rows[r]) ?? DBNull.Value, DataTypeName = columns[c].Mapping.StoreType });
             }
 
             text.Append(')');
@@ -188,19 +190,14 @@ internal static class BulkInsert
             await importer.StartRowAsync(ct).ConfigureAwait(false);
             foreach (var column in columns)
             {
-                var value = column.Read(row);
-                if (value is null)
+                if (column.ValueOf(row) is { } value)
+                {
+                    await importer.WriteAsync(value, column.Mapping.StoreType, ct).ConfigureAwait(false);
+                }
+                else
                 {
                     await importer.WriteNullAsync(ct).ConfigureAwait(false);
-                    continue;
                 }
-
-                if (column.Mapping.Converter is { } converter)
-                {
-                    value = converter.ConvertToProvider(value);
-                }
-
-                await importer.WriteAsync(value, column.Mapping.StoreType, ct).ConfigureAwait(false);
             }
         }
 
@@ -217,13 +214,7 @@ internal static class BulkInsert
             var row = rows[start + r];
             foreach (var column in columns)
             {
-                var value = column.Read(row);
-                if (value is not null && column.Mapping.Converter is { } converter)
-                {
-                    value = converter.ConvertToProvider(value);
-                }
-
-                parameters[i++].Value = value ?? DBNull.Value;
+                parameters[i++].Value = column.ValueOf(row) ?? DBNull.Value;
             }
         }
     }

@@ -29,6 +29,18 @@ public sealed class PendingStatementWrite(LrsCaller caller, IReadOnlyList<Prepar
     /// <summary>Who the audit trail names for the write.</summary>
     public string Actor { get; init; } = Audit.AuditContext.SystemActor;
 
+    /// <summary>
+    /// Validates a request's statements (<see cref="StoreStatements.Prepare"/>) and its attachment parts — refused
+    /// before it waits for the writer — and makes the pending write.
+    /// </summary>
+    public static PendingStatementWrite Prepare(LrsCaller caller, string actor, IReadOnlyList<JsonNode?> statements, bool batch, XapiVersion version, Guid? putId, IReadOnlyList<AttachmentPart>? attachments)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var prepared = StoreStatements.Prepare(statements, batch, version, putId);
+        AttachmentStore.Check(prepared.ConvertAll(p => p.Statement), attachments ?? [], batch);
+        return new PendingStatementWrite(caller, prepared, version) { Attachments = attachments, Batch = batch, Actor = actor };
+    }
+
     public Task<IReadOnlyList<Guid>> Done => _done.Task;
 
     public bool IsDone => _done.Task.IsCompleted;

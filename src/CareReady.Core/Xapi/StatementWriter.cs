@@ -29,10 +29,7 @@ public sealed class StatementWriter(IServiceScopeFactory scopes, StatementWriteL
     /// <param name="actor">Who the audit trail names for what the write changes (e.g. "xapi:&lt;client name&gt;").</param>
     public async Task<IReadOnlyList<Guid>> SubmitAsync(LrsCaller caller, string actor, IReadOnlyList<JsonNode?> statements, bool batch, XapiVersion version, Guid? putId, IReadOnlyList<AttachmentPart>? attachments, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(caller);
-        var prepared = StoreStatements.Prepare(statements, batch, version, putId);
-        AttachmentStore.Check(prepared.ConvertAll(p => p.Statement), attachments ?? [], batch); // refused before it waits
-        var write = new PendingStatementWrite(caller, prepared, version) { Attachments = attachments, Batch = batch, Actor = actor };
+        var write = PendingStatementWrite.Prepare(caller, actor, statements, batch, version, putId, attachments);
         writeLock.Enqueue(write);
         EnsureRunning();
         _doorbell.Writer.TryWrite(true);

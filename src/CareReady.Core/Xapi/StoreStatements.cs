@@ -30,9 +30,7 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
             return await writer.SubmitAsync(caller, audit.Actor, statements, batch, version, putId, attachments, ct);
         }
 
-        var prepared = Prepare(statements, batch, version, putId);
-        AttachmentStore.Check(prepared.ConvertAll(p => p.Statement), attachments ?? [], batch);
-        var write = new PendingStatementWrite(caller, prepared, version) { Attachments = attachments, Batch = batch, Actor = audit.Actor };
+        var write = PendingStatementWrite.Prepare(caller, audit.Actor, statements, batch, version, putId, attachments);
         await writeLock.EnterAsync(ct);
         try
         {

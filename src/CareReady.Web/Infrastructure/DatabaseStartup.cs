@@ -28,9 +28,9 @@ public static class DatabaseStartup
 
         var seedDemo = config.GetValue("CareReady:Demo:SeedOnFirstRun", false);
         var password = config["CareReady:Demo:Password"] ?? DefaultDemoPassword;
+        var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
         if (seedDemo && !await db.Organisations.AnyAsync())
         {
-            var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
             var options = new DemoOptions(
                 config.GetValue("CareReady:Demo:Seed", DemoOptions.DefaultSeed),
                 config.GetValue("CareReady:Demo:StaffCount", DemoOptions.DefaultStaffCount),
@@ -47,7 +47,6 @@ public static class DatabaseStartup
         {
             // The demo trust's learning records (once): sent through the LRS like any e-learning client's.
             services.GetRequiredService<AuditContext>().Actor = "demo";
-            var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
             var statements = await services.GetRequiredService<DemoLearningRecords>().SeedAsync(today);
             if (statements > 0)
             {
