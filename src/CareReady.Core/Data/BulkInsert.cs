@@ -25,9 +25,21 @@ internal static class BulkInsert
             var value = Read(row);
             return value is not null && Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
         }
+
+        /// <summary>The element type of an array of this column's stored values (nullable for value types).</summary>
+        public Type ArrayElementType
+        {
+            get
+            {
+                var type = Mapping.Converter?.ProviderClrType ?? Mapping.ClrType;
+                type = Nullable.GetUnderlyingType(type) ?? type;
+                return type.IsValueType ? typeof(Nullable<>).MakeGenericType(type) : type;
+            }
+        }
     }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(IModel, Type), List<Column>> ColumnCache = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(IModel, Type), string> UnnestSql = new();
 
     /// <summary>
     /// The most rows (of two tables together) that go in one batch of <c>INSERT</c>s on PostgreSQL; more go by COPY, which
@@ -58,10 +70,17 @@ internal static class BulkInsert
         AddInsert(db, batch, second);
         if (batch.BatchCommands.Count > 0)
         {
+            // Prepared once per physical connection (the text does not depend on the row count); later calls find it.
+            await batch.PrepareAsync(cancellationToken).ConfigureAwait(false);
             await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
+    /// <summary>
+    /// One <c>INSERT … SELECT * FROM unnest($1, $2, …)</c>: a column's values go as one array parameter, so the command's
+    /// text is the same for any number of rows and PostgreSQL parses and plans it once per connection (prepared), where
+    /// a multi-row <c>VALUES</c> list is a new statement for every row count.
+    /// </summary>
     private static void AddInsert<T>(AppDbContext db, Npgsql.NpgsqlBatch batch, IReadOnlyList<T> rows)
         where T : class
     {
@@ -71,25 +90,22 @@ internal static class BulkInsert
         }
 
         var (table, columns, sql) = Describe<T>(db);
-        var command = new Npgsql.NpgsqlBatchCommand();
-        var text = new System.Text.StringBuilder("INSERT INTO ").Append(table).Append(" (")
-            .AppendJoin(", ", columns.Select(c => sql.DelimitIdentifier(c.Name))).Append(") VALUES ");
-        var n = 0;
-        for (var r = 0; r < rows.Count; r++)
+#pragma warning disable CA2100 // Built only from the EF model's identifiers and positional parameters; values are parameters.
+        var command = new Npgsql.NpgsqlBatchCommand(UnnestSql.GetOrAdd((db.Model, typeof(T)), _ => new System.Text.StringBuilder("INSERT INTO ").Append(table).Append(" (")
+            .AppendJoin(", ", columns.Select(c => sql.DelimitIdentifier(c.Name))).Append(") SELECT * FROM unnest(")
+            .AppendJoin(", ", columns.Select((c, i) => "$" + (i + 1) + "::" + c.Mapping.StoreType + "[]")).Append(')').ToString()));
+#pragma warning restore CA2100
+        foreach (var column in columns)
         {
-            text.Append(r == 0 ? "(" : ", (");
-            for (var c = 0; c < columns.Count; c++)
+            var values = Array.CreateInstance(column.ArrayElementType, rows.Count);
+            for (var r = 0; r < rows.Count; r++)
             {
-                text.Append(c == 0 ? "$" : ", $").Append(++n);
-                command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = columns[c].ValueOf(rows[r]) ?? DBNull.Value, DataTypeName = columns[c].Mapping.StoreType });
+                values.SetValue(column.ValueOf(rows[r]), r);
             }
 
-            text.Append(')');
+            command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = values, DataTypeName = column.Mapping.StoreType + "[]" });
         }
 
-#pragma warning disable CA2100 // Built only from the EF model's identifiers and positional parameters; values are parameters.
-        command.CommandText = text.ToString();
-#pragma warning restore CA2100
         batch.BatchCommands.Add(command);
     }
 

@@ -73,12 +73,23 @@ public static class DatabaseSetup
                 builder.UseSqlite(options.ConnectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly));
                 break;
             case DatabaseProvider.Postgres:
-                builder.UseNpgsql(options.ConnectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));
+                builder.UseNpgsql(WithAutoPrepare(options.ConnectionString), o => o.MigrationsAssembly(PostgresMigrationsAssembly));
                 break;
             default:
                 throw new InvalidOperationException("Unknown database provider " + options.Provider);
         }
     }
+
+    /// <summary>
+    /// Npgsql prepares a query once it has run a few times on a connection (<c>Max Auto Prepare</c>), so PostgreSQL does
+    /// not parse and plan the same query on every request — the LRS runs the same few queries thousands of times a second.
+    /// A connection string that sets it (e.g. <c>Max Auto Prepare=0</c> behind a pooler that cannot keep prepared
+    /// statements) is left as it is.
+    /// </summary>
+    internal static string WithAutoPrepare(string connectionString) =>
+        connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase) || connectionString.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase)
+            ? connectionString
+            : new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 100 }.ConnectionString;
 
     public static AppDbContext CreateContext(DatabaseOptions options)
     {

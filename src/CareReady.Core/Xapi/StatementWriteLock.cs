@@ -104,6 +104,11 @@ public sealed class StatementWriteLock : IDisposable
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         var last = """SELECT "Seq", "Stored" FROM "XapiStatements" ORDER BY "Seq" DESC LIMIT 1""";
         command.CommandText = db.Database.IsNpgsql() ? $"SELECT pg_advisory_xact_lock({AdvisoryKey}); {last}" : last;
+        if (db.Database.IsNpgsql())
+        {
+            await command.PrepareAsync(ct); // once per physical connection
+        }
+
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (db.Database.IsNpgsql())
         {
