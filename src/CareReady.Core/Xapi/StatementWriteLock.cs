@@ -1,21 +1,14 @@
-using CareReady.Core.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
-
 namespace CareReady.Core.Xapi;
 
 /// <summary>
 /// Serialises statement writes so stored order (Seq) is also commit order: a reader never sees Seq n+1
 /// before Seq n, so a keyset cursor neither skips nor repeats. In-process: a semaphore (cheap, and all
 /// SQLite needs). Across processes on PostgreSQL: a transaction-scoped advisory lock taken inside the
-/// write's transaction. One instance per application. It also holds the requests waiting to be written
+/// write's transaction (<see cref="GroupSnapshot"/>). One instance per application. It also holds the requests waiting to be written
 /// (<see cref="PendingStatementWrite"/>), which <see cref="StatementWriter"/> writes together (group commit).
 /// </summary>
 public sealed class StatementWriteLock : IDisposable
 {
-    /// <summary>Advisory lock key ("xAPI" in ASCII).</summary>
-    private const long AdvisoryKey = 0x78415049;
-
     private readonly SemaphoreSlim _semaphore = new(1, 1);
     private readonly List<PendingStatementWrite> _waiting = [];
     private readonly Lock _gate = new();
@@ -90,33 +83,5 @@ public sealed class StatementWriteLock : IDisposable
 
             return group;
         }
-    }
-
-    /// <summary>
-    /// Takes the database side of the lock (PostgreSQL: the advisory lock, for other processes) and reads the last
-    /// stored statement's order and time, in one round trip: the lock first, then the read — two statements, so the
-    /// read sees every write committed before the lock was granted.
-    /// </summary>
-    public static async Task<(long Seq, DateTime Stored)> LockDatabaseAsync(AppDbContext db, CancellationToken ct)
-    {
-        var connection = db.Database.GetDbConnection();
-        await using var command = connection.CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        var last = """SELECT "Seq", "Stored" FROM "XapiStatements" ORDER BY "Seq" DESC LIMIT 1""";
-        command.CommandText = db.Database.IsNpgsql() ? $"SELECT pg_advisory_xact_lock({AdvisoryKey}); {last}" : last;
-        if (db.Database.IsNpgsql())
-        {
-            await command.PrepareAsync(ct); // once per physical connection
-        }
-
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        if (db.Database.IsNpgsql())
-        {
-            await reader.NextResultAsync(ct);
-        }
-
-        return await reader.ReadAsync(ct)
-            ? (reader.GetInt64(0), DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc))
-            : (0, DateTime.MinValue);
     }
 }

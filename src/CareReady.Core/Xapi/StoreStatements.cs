@@ -34,8 +34,7 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
         await writeLock.EnterAsync(ct);
         try
         {
-            var last = await StatementWriteLock.LockDatabaseAsync(db, ct);
-            (await WriteGroupAsync([write], last, ct)).ForEach(w => w.Succeed()); // committed by the transaction's owner
+            (await WriteGroupAsync([write], ct)).ForEach(w => w.Succeed()); // committed by the transaction's owner
         }
         finally
         {
@@ -97,8 +96,7 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var last = await StatementWriteLock.LockDatabaseAsync(db, ct);
-            var accepted = await WriteGroupAsync(group, last, ct);
+            var accepted = await WriteGroupAsync(group, ct);
             await transaction.CommitAsync(ct);
             accepted.ForEach(w => w.Succeed());
         }
@@ -122,26 +120,23 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
     /// with other content: 409; voiding a voiding statement: 400 — that request alone fails), then stores the accepted
     /// requests' new statements together. Returns the accepted requests; their tasks complete once the caller commits.
     /// </summary>
-    /// <param name="last">The last stored statement's order and time (read under the lock).</param>
-    private async Task<List<PendingStatementWrite>> WriteGroupAsync(List<PendingStatementWrite> group, (long Seq, DateTime Stored) last, CancellationToken ct)
+    private async Task<List<PendingStatementWrite>> WriteGroupAsync(List<PendingStatementWrite> group, CancellationToken ct)
     {
         var organisationId = group[0].Caller.OrganisationId;
         var ids = group.SelectMany(w => w.Statements.Select(s => s.Id)).Distinct().ToList();
         var targets = group.SelectMany(w => w.Statements).Where(s => s.Voids is not null).Select(s => s.Voids!.Value).Distinct().ToList();
         var lookups = ids.Concat(targets).Distinct().ToList();
+        var completed = group.SelectMany(w => w.Statements)
+            .Where(s => s.Voids is null && s.Statement["object"] is JsonObject o && StatementRefs.TypeOf(o) == "Activity" && RecordXapiCompletions.Counts(s.Statement))
+            .Select(s => s.Statement["object"]!["id"]!.GetValue<string>()).Distinct().ToList();
 
-        // One read for every check: the group's ids already stored (same content, or a conflict), the voiding targets
-        // that are voiding statements themselves, and stored statements that void one of the group's ids.
-        // Two index reads in one query (UNION ALL: an OR of the two would scan the table on SQLite).
-        var related = await db.XapiStatements.AsNoTracking()
-            .Where(s => s.OrganisationId == organisationId && lookups.Contains(s.StatementId))
-            .Select(s => new { s.StatementId, s.Json, s.VoidsStatementId })
-            .Concat(db.XapiStatements.AsNoTracking()
-                .Where(s => s.OrganisationId == organisationId && s.VoidsStatementId != null && ids.Contains(s.VoidsStatementId.Value))
-                .Select(s => new { s.StatementId, s.Json, s.VoidsStatementId }))
-            .ToListAsync(ct);
+        // One round trip for every check, under the lock: the group's ids already stored (same content, or a conflict),
+        // the voiding targets that are voiding statements themselves, stored statements that void one of the group's
+        // ids, and which completed activities count for compliance.
+        var snapshot = await GroupSnapshot.ReadAsync(db, organisationId, ids, lookups, completed, ct);
+        var related = snapshot.Related;
         var idSet = ids.ToHashSet();
-        var existing = related.Where(r => idSet.Contains(r.StatementId)).ToDictionary(r => r.StatementId);
+        var existing = related.Where(r => idSet.Contains(r.StatementId)).DistinctBy(r => r.StatementId).ToDictionary(r => r.StatementId);
         var voidingStored = related.Where(r => r.VoidsStatementId is not null).Select(r => r.StatementId).ToHashSet();
         var alreadyVoided = related.Where(r => r.VoidsStatementId is { } v && idSet.Contains(v)).Select(r => r.VoidsStatementId!.Value).ToHashSet();
 
@@ -187,13 +182,14 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
 
         if (fresh.Count > 0)
         {
-            await InsertAsync(fresh, last, alreadyVoided, ct);
+            await InsertAsync(fresh, (snapshot.LastSeq, snapshot.LastStored), alreadyVoided, snapshot.MappedActivities, ct);
         }
 
         return accepted;
     }
 
-    private async Task InsertAsync(List<(PendingStatementWrite Write, PreparedStatement Statement)> fresh, (long Seq, DateTime Stored) last, HashSet<Guid> alreadyVoided, CancellationToken ct)
+    private async Task InsertAsync(List<(PendingStatementWrite Write, PreparedStatement Statement)> fresh, (long Seq, DateTime Stored) last, HashSet<Guid> alreadyVoided,
+        IReadOnlySet<string> mappedActivities, CancellationToken ct)
     {
         var organisationId = fresh[0].Write.Caller.OrganisationId;
         var now = time.GetUtcNow().UtcDateTime;
@@ -257,7 +253,7 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
 
         // One caller per group (StatementWriteLock.TakeGroup), so one pass records the group's completions.
         var statements = fresh.ToDictionary(f => f.Statement.Id, f => f.Statement.Statement);
-        await completions.RunAsync(fresh[0].Write.Caller, rows.Where(r => r.VoidsStatementId is null && !r.Voided && r.ActivityId is not null).ToList(), statements, ct);
+        await completions.RunAsync(fresh[0].Write.Caller, rows.Where(r => r.VoidsStatementId is null && !r.Voided && r.ActivityId is not null && mappedActivities.Contains(r.ActivityId)).ToList(), statements, ct);
     }
 
 }
