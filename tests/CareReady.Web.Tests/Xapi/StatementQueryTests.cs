@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CareReady.Core.Data;
 using CareReady.Web.Tests.Infrastructure;
@@ -38,6 +39,13 @@ public class StatementQueryTests
         var again = await Lrs.PostAsync(lrs, Void(voiding["id"]!.GetValue<string>()));
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
         Assert.Contains("a voiding statement cannot be voided", await Lrs.DetailAsync(again), StringComparison.Ordinal);
+
+        // The voided statement and its voiding statement sent again together: both are stored already, nothing changes.
+        var resent = await Lrs.PostAsync(lrs, new JsonArray(target.DeepClone(), voiding.DeepClone()));
+        Assert.Equal(HttpStatusCode.OK, resent.StatusCode);
+        Assert.Equal([targetId, voiding["id"]!.GetValue<string>()], (await resent.Content.ReadFromJsonAsync<JsonArray>())!.Select(n => n!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.NotFound, (await lrs.GetAsync("/xapi/statements?statementId=" + targetId)).StatusCode);
+        Assert.Single((await Lrs.GetJsonAsync(lrs, "/xapi/statements"))["statements"]!.AsArray());
 
         // A statement whose voiding arrived first is stored voided.
         var late = Guid.NewGuid();
