@@ -19,7 +19,8 @@ namespace CareReady.Cli;
 /// <c>careready bench lrs --statements N --url http://127.0.0.1:5080</c>: fills the LRS of a running CareReady
 /// (same database as this command) with N generated statements over HTTP in batches of 100, then measures
 /// POST throughput for batches of 1, 10 and 100 (after a 5 s warm-up), single-statement POST p95 at 32 clients, and GET p95 by agent,
-/// by activity+since and by registration. Prints one JSON object as its last line.
+/// by activity+since and by registration. After a fill it runs VACUUM (ANALYZE) on the statement tables (ANALYZE on
+/// SQLite) so the timed runs do not race autovacuum. Prints one JSON object as its last line.
 /// </summary>
 public static class BenchLrsCommand
 {
@@ -71,7 +72,19 @@ public static class BenchLrsCommand
             }
 
             using var http = Client(parse.GetValue(url)!, credentials.Key + ":" + credentials.Secret);
-            var ours = await SuiteAsync(http, "xapi/", generator, Math.Max(0, n - existing), runSeconds, time, ct);
+            // After a fill, vacuum and analyse before the timed runs (as autovacuum would, but not during them).
+            async Task SettleAsync()
+            {
+                await using var services = CliHost.Build();
+                await using var scope = services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
+                var clock = Stopwatch.StartNew();
+                await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? "VACUUM (ANALYZE) \"XapiStatements\", \"XapiStatementRefs\"" : "ANALYZE", ct);
+                Console.WriteLine($"Vacuumed and analysed in {clock.Elapsed.TotalSeconds:0.0} s.");
+            }
+
+            var ours = await SuiteAsync(http, "xapi/", generator, Math.Max(0, n - existing), runSeconds, time, SettleAsync, ct);
 
             JsonObject? peerFigures = null;
             if (parse.GetValue(peer) is { } peerDir)
@@ -81,7 +94,7 @@ public static class BenchLrsCommand
                 using var peerProcess = await LrsPeer.StartAsync(peerDir, parse.GetValue(peerPort), ct);
                 using var peerHttp = Client($"http://127.0.0.1:{parse.GetValue(peerPort)}", "bench:bench");
                 Console.WriteLine("Peer: xapi-statements (in memory).");
-                peerFigures = Figures(await SuiteAsync(peerHttp, "xAPI/", peerGenerator, n, runSeconds, time, ct));
+                peerFigures = Figures(await SuiteAsync(peerHttp, "xAPI/", peerGenerator, n, runSeconds, time, settle: null, ct));
             }
 
             var result = Figures(ours);
@@ -130,8 +143,12 @@ public static class BenchLrsCommand
         ["get_p95_ms"] = new JsonObject { ["agent"] = Math.Round(r.Agent, 1), ["activity_since"] = Math.Round(r.ActivitySince, 1), ["registration"] = Math.Round(r.Registration, 1) },
     };
 
-    /// <summary>Fills the store with <paramref name="toFill"/> statements (batches of 100, 4 clients), then the timed POST and GET runs.</summary>
-    private static async Task<SuiteResult> SuiteAsync(HttpClient http, string prefix, StatementGenerator generator, long toFill, int runSeconds, TimeProvider time, CancellationToken ct)
+    /// <summary>
+    /// Fills the store with <paramref name="toFill"/> statements (batches of 100, 4 clients), lets <paramref name="settle"/>
+    /// tidy the store after a fill, then the timed POST and GET runs.
+    /// </summary>
+    private static async Task<SuiteResult> SuiteAsync(HttpClient http, string prefix, StatementGenerator generator, long toFill, int runSeconds, TimeProvider time,
+        Func<Task>? settle, CancellationToken ct)
     {
         var statementsPath = prefix + "statements";
         Console.WriteLine($"Adding {toFill:N0} statements.");
@@ -154,6 +171,10 @@ public static class BenchLrsCommand
         }));
         var fillRate = toFill == 0 ? 0 : toFill / fillClock.Elapsed.TotalSeconds;
         Console.WriteLine($"Filled in {fillClock.Elapsed.TotalSeconds:0.0} s ({fillRate:0} statements/s).");
+        if (toFill > 0 && settle is not null)
+        {
+            await settle();
+        }
 
         // Warm-up, not timed: the server's JIT and caches settle whether or not the store was just filled.
         await PostRunAsync(http, statementsPath, generator, generatorLock, 10, 8, 5, ct);

@@ -3585,7 +3585,8 @@ namespace CareReady.Migrations.Postgres.Migrations
                     b.HasIndex("OrganisationId", "StatementId")
                         .IsUnique();
 
-                    b.HasIndex("OrganisationId", "VoidsStatementId");
+                    b.HasIndex("OrganisationId", "VoidsStatementId")
+                        .HasFilter("\"VoidsStatementId\" IS NOT NULL");
 
                     b.HasIndex("Stored", "Seq");
 

@@ -3446,7 +3446,8 @@ namespace CareReady.Migrations.Sqlite.Migrations
                     b.HasIndex("OrganisationId", "StatementId")
                         .IsUnique();
 
-                    b.HasIndex("OrganisationId", "VoidsStatementId");
+                    b.HasIndex("OrganisationId", "VoidsStatementId")
+                        .HasFilter("\"VoidsStatementId\" IS NOT NULL");
 
                     b.HasIndex("Stored", "Seq");
 
