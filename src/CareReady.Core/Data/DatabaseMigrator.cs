@@ -8,12 +8,19 @@ public static class DatabaseMigrator
     /// <summary>The migration that introduced <see cref="Compliance.Completion.IsLatest"/>; applying it to a database with records backfills the marker.</summary>
     public const string LatestMarkerMigration = "CompletionLatestMarker";
 
+    /// <summary>How long one migration command may run.</summary>
+    public static readonly TimeSpan MigrationCommandTimeout = TimeSpan.FromHours(1);
+
     public static async Task MigrateAsync(AppDbContext db, CancellationToken cancellationToken = default)
     {
         var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken);
         var addsLatestMarker = pending.Any(m => m.EndsWith("_" + LatestMarkerMigration, StringComparison.Ordinal))
             && (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any();
+        // A migration can rebuild an index of a large table (millions of xAPI statements): not the 30 s of a query.
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(MigrationCommandTimeout);
         await db.Database.MigrateAsync(cancellationToken);
+        db.Database.SetCommandTimeout(timeout);
         if (addsLatestMarker)
         {
             // The migration adds Completion.IsLatest as false everywhere; existing records get it from their history.
