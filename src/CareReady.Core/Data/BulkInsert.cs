@@ -42,15 +42,16 @@ internal static class BulkInsert
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(IModel, Type), string> UnnestSql = new();
 
     /// <summary>
-    /// The most rows (of two tables together) that go in one batch of <c>INSERT</c>s on PostgreSQL; more go by COPY, which
-    /// costs two round trips a table but far less server CPU than parsing and planning a long <c>INSERT</c> (measured with
-    /// the LRS benchmark: groups of 200 statements and their ~1,000 index rows wrote 30% slower as INSERTs).
+    /// The most rows (of two tables together) that go in one batch of <c>INSERT</c>s on PostgreSQL; more go by COPY, two
+    /// round trips a table. (Chosen when the batch was multi-row <c>VALUES</c> lists, which PostgreSQL parsed and planned
+    /// each time: groups of 200 statements and their ~1,000 index rows wrote 30% slower that way. Not measured again
+    /// since the inserts became prepared <c>unnest</c> arrays.)
     /// </summary>
     private const int MaxBatchedRows = 250;
 
     /// <summary>
-    /// Inserts rows of two tables. On PostgreSQL, a few rows go as two multi-row <c>INSERT</c>s sent in one batch — one
-    /// round trip (a COPY takes two per table) — and many by binary COPY.
+    /// Inserts rows of two tables. On PostgreSQL, a few rows go as two prepared <c>INSERT … SELECT FROM unnest</c> sent in
+    /// one batch — one round trip (a COPY takes two per table) — and many by binary COPY.
     /// </summary>
     public static async Task InsertAsync<T1, T2>(AppDbContext db, IReadOnlyList<T1> first, IReadOnlyList<T2> second, CancellationToken cancellationToken)
         where T1 : class
