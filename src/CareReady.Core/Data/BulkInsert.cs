@@ -26,15 +26,14 @@ internal static class BulkInsert
             return value is not null && Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
         }
 
-        /// <summary>The element type of an array of this column's stored values (nullable for value types).</summary>
-        public Type ArrayElementType
+        /// <summary>The element type of an array of this column's stored values (nullable for value types); found once.</summary>
+        public Type ArrayElementType { get; } = ElementType(Mapping);
+
+        private static Type ElementType(RelationalTypeMapping mapping)
         {
-            get
-            {
-                var type = Mapping.Converter?.ProviderClrType ?? Mapping.ClrType;
-                type = Nullable.GetUnderlyingType(type) ?? type;
-                return type.IsValueType ? typeof(Nullable<>).MakeGenericType(type) : type;
-            }
+            var type = mapping.Converter?.ProviderClrType ?? mapping.ClrType;
+            type = Nullable.GetUnderlyingType(type) ?? type;
+            return type.IsValueType ? typeof(Nullable<>).MakeGenericType(type) : type;
         }
     }
 

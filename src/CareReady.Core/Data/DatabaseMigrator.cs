@@ -19,8 +19,14 @@ public static class DatabaseMigrator
         // A migration can rebuild an index of a large table (millions of xAPI statements): not the 30 s of a query.
         var timeout = db.Database.GetCommandTimeout();
         db.Database.SetCommandTimeout(MigrationCommandTimeout);
-        await db.Database.MigrateAsync(cancellationToken);
-        db.Database.SetCommandTimeout(timeout);
+        try
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        finally
+        {
+            db.Database.SetCommandTimeout(timeout);
+        }
         if (addsLatestMarker)
         {
             // The migration adds Completion.IsLatest as false everywhere; existing records get it from their history.

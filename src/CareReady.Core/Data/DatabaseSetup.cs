@@ -52,9 +52,10 @@ public static class DatabaseSetup
     public static IServiceCollection AddCareReadyDatabase(this IServiceCollection services, DatabaseOptions options)
     {
         services.AddSingleton(options);
+        var effective = WithAutoPrepare(options); // once: the options action below runs for every DbContext
         services.AddDbContext<AppDbContext>((provider, b) =>
         {
-            Configure(b, options);
+            Configure(b, effective);
             // The audit trail (AuditSetup.AddCareReadyAudit): scoped, so it carries the scope's actor.
             if (provider.GetService<Audit.AuditInterceptor>() is { } audit)
             {
@@ -73,7 +74,7 @@ public static class DatabaseSetup
                 builder.UseSqlite(options.ConnectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly));
                 break;
             case DatabaseProvider.Postgres:
-                builder.UseNpgsql(WithAutoPrepare(options.ConnectionString), o => o.MigrationsAssembly(PostgresMigrationsAssembly));
+                builder.UseNpgsql(options.ConnectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));
                 break;
             default:
                 throw new InvalidOperationException("Unknown database provider " + options.Provider);
@@ -86,15 +87,17 @@ public static class DatabaseSetup
     /// A connection string that sets it (e.g. <c>Max Auto Prepare=0</c> behind a pooler that cannot keep prepared
     /// statements) is left as it is.
     /// </summary>
-    internal static string WithAutoPrepare(string connectionString) =>
-        connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase) || connectionString.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase)
-            ? connectionString
-            : new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 100 }.ConnectionString;
+    internal static DatabaseOptions WithAutoPrepare(DatabaseOptions options) =>
+        options.Provider != DatabaseProvider.Postgres
+        || options.ConnectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)
+        || options.ConnectionString.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase)
+            ? options
+            : options with { ConnectionString = new Npgsql.NpgsqlConnectionStringBuilder(options.ConnectionString) { MaxAutoPrepare = 100 }.ConnectionString };
 
     public static AppDbContext CreateContext(DatabaseOptions options)
     {
         var builder = new DbContextOptionsBuilder<AppDbContext>();
-        Configure(builder, options);
+        Configure(builder, WithAutoPrepare(options));
         return new AppDbContext(builder.Options);
     }
 
