@@ -23,6 +23,8 @@ internal sealed class XapiStatementConfiguration : IEntityTypeConfiguration<Xapi
         // Only voiding statements: a full index is mostly NULLs, costs every insert, and once SQLite has analysed it
         // the statistics make it look useless, so the group write's lookup of voiding statements scanned the table.
         b.HasIndex(x => new { x.OrganisationId, x.VoidsStatementId }).HasFilter("\"VoidsStatementId\" IS NOT NULL");
+        // Only statements about a statement (StatementRef objects): which stored statements refer to one that arrives.
+        b.HasIndex(x => new { x.OrganisationId, x.TargetStatementId }).HasFilter("\"TargetStatementId\" IS NOT NULL");
         b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -8,8 +8,8 @@ namespace CareReady.Core.Xapi;
 /// <summary>
 /// What a group of statement requests needs from the store, read under the database side of the write lock in one
 /// round trip (ADR 0022): the last stored statement's order and time; the stored statements with one of the group's
-/// ids or voiding targets, and those that void one of the group's ids; and which of the group's completed activities
-/// are mapped to a module or competency. On PostgreSQL the statements go as one prepared batch, the advisory lock
+/// ids or voiding targets, and those that void or otherwise refer to one of the group's ids (a StatementRef that
+/// arrived before its target); and which of the group's completed activities are mapped to a module or competency. On PostgreSQL the statements go as one prepared batch, the advisory lock
 /// first — each later statement sees every write committed before the lock was granted; SQLite runs them in order.
 /// </summary>
 internal sealed record GroupSnapshot(long LastSeq, DateTime LastStored, IReadOnlyList<GroupSnapshot.Stored> Related, IReadOnlySet<string> MappedActivities)
@@ -20,7 +20,7 @@ internal sealed record GroupSnapshot(long LastSeq, DateTime LastStored, IReadOnl
     private const string Last = """SELECT "Seq", "Stored" FROM "XapiStatements" ORDER BY "Seq" DESC LIMIT 1""";
 
     /// <summary>A stored statement the group's checks need.</summary>
-    internal sealed record Stored(Guid StatementId, string Json, Guid? VoidsStatementId);
+    internal sealed record Stored(Guid StatementId, string Json, Guid? VoidsStatementId, long Seq);
 
     /// <param name="ids">The group's statement ids.</param>
     /// <param name="lookups">The group's ids and voiding targets.</param>
@@ -57,7 +57,7 @@ internal sealed record GroupSnapshot(long LastSeq, DateTime LastStored, IReadOnl
         await reader.NextResultAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            related.Add(new Stored(reader.GetGuid(0), reader.GetString(1), await reader.IsDBNullAsync(2, ct) ? null : reader.GetGuid(2)));
+            related.Add(new Stored(reader.GetGuid(0), reader.GetString(1), await reader.IsDBNullAsync(2, ct) ? null : reader.GetGuid(2), reader.GetInt64(3)));
         }
 
         var mapped = new HashSet<string>(StringComparer.Ordinal);
@@ -70,10 +70,13 @@ internal sealed record GroupSnapshot(long LastSeq, DateTime LastStored, IReadOnl
         return new GroupSnapshot(last.Seq, last.Stored, related, mapped);
     }
 
-    private static string RelatedSql(string org, string ids, string voids) => $"""
-        SELECT "StatementId", "Json", "VoidsStatementId" FROM "XapiStatements" WHERE "OrganisationId" = {org} AND "StatementId" {ids}
+    private static string RelatedSql(string org, string lookups, string groupIds) => $"""
+        SELECT "StatementId", "Json", "VoidsStatementId", "Seq" FROM "XapiStatements" WHERE "OrganisationId" = {org} AND "StatementId" {lookups}
         UNION ALL
-        SELECT "StatementId", "Json", "VoidsStatementId" FROM "XapiStatements" WHERE "OrganisationId" = {org} AND "VoidsStatementId" IS NOT NULL AND "VoidsStatementId" {voids}
+        SELECT "StatementId", "Json", "VoidsStatementId", "Seq" FROM "XapiStatements" WHERE "OrganisationId" = {org} AND "VoidsStatementId" IS NOT NULL AND "VoidsStatementId" {groupIds}
+        UNION ALL
+        SELECT "StatementId", "Json", "VoidsStatementId", "Seq" FROM "XapiStatements"
+        WHERE "OrganisationId" = {org} AND "TargetStatementId" IS NOT NULL AND "TargetStatementId" {groupIds} AND "VoidsStatementId" IS NULL
         """;
 
     private static string MappedSql(string org, string activities) =>
@@ -121,7 +124,7 @@ internal sealed record GroupSnapshot(long LastSeq, DateTime LastStored, IReadOnl
 
         command.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("@org", organisationId));
 #pragma warning disable CA2100 // Fixed text and parameter placeholders only; values are parameters.
-        command.CommandText = Last + ";\n" + RelatedSql("@org", In("id", lookups, statementId), In("voids", ids, statementId)) + ";\n"
+        command.CommandText = Last + ";\n" + RelatedSql("@org", In("id", lookups, statementId), In("group", ids, statementId)) + ";\n"
             + MappedSql("@org", In<string>("activity", activities, null));
 #pragma warning restore CA2100
         return command;

@@ -12,9 +12,10 @@ namespace CareReady.Core.Xapi;
 /// target's agent and activity rows, and its verb and registration as <see cref="XapiRefKind.Verb"/> /
 /// <see cref="XapiRefKind.Registration"/> rows — so reads stay one index range. since/until/limit still
 /// apply to the targeting statement itself (they read its own Seq). A voided target is itself not
-/// returned, but the statements targeting it (the voiding one included) are. Only targets already stored
-/// (or earlier in the same request) are followed: a StatementRef that arrives before its target is not
-/// re-indexed when the target arrives.
+/// returned, but the statements targeting it (the voiding one included) are. A StatementRef that arrives before
+/// its target is given the target's rows when the target arrives (<see cref="ReindexReferringAsync"/>), and so
+/// are the statements referring to it in turn. (Statements stored before <see cref="XapiStatement.TargetStatementId"/>
+/// existed are found only when they void the target.)
 /// </summary>
 public static class StatementRefTargets
 {
@@ -49,6 +50,60 @@ public static class StatementRefTargets
             refs.RemoveAll(r => r.Seq == seq);
             refs.AddRange(all.Select(k => new XapiStatementRef { OrganisationId = organisationId, Kind = k.Item1, Key = k.Item2, Seq = seq }));
         }
+    }
+
+    /// <summary>
+    /// Gives stored statements that refer to statements just stored (<paramref name="referring"/>: sent before their
+    /// target) the rows they inherit from their target, then does the same for the statements referring to those, up
+    /// to the depth a chain is followed at write time. <paramref name="batch"/> holds the statements just stored.
+    /// </summary>
+    internal static async Task ReindexReferringAsync(AppDbContext db, int organisationId, IReadOnlyList<(long Seq, Guid Id, JsonObject Statement)> referring,
+        Dictionary<Guid, JsonObject> batch, CancellationToken ct)
+    {
+        var memo = new Dictionary<Guid, HashSet<(XapiRefKind, string)>>();
+        var done = new HashSet<Guid>(batch.Keys); // the statements just stored were indexed with everything they inherit
+        var level = referring;
+        for (var depth = 1; level.Count > 0 && depth <= MaxDepth; depth++)
+        {
+            var next = new List<Guid>();
+            foreach (var (seq, id, statement) in level)
+            {
+                if (!done.Add(id) || Target(statement) is not { } target)
+                {
+                    continue;
+                }
+
+                var keys = Normalise(StatementRefs.Of(statement).Concat(await KeysAsync(db, organisationId, target, batch, memo, 1, ct)));
+                await AddRowsAsync(db, organisationId, seq, keys, ct);
+                next.Add(id);
+            }
+
+            level = next.Count == 0 ? [] : (await db.XapiStatements.AsNoTracking()
+                    .Where(s => s.OrganisationId == organisationId
+                        && ((s.TargetStatementId != null && next.Contains(s.TargetStatementId.Value)) || (s.VoidsStatementId != null && next.Contains(s.VoidsStatementId.Value))))
+                    .Select(s => new { s.Seq, s.StatementId, s.Json })
+                    .ToListAsync(ct))
+                .Where(s => !done.Contains(s.StatementId))
+                .Select(s => (s.Seq, s.StatementId, JsonNode.Parse(s.Json)!.AsObject()))
+                .ToList();
+        }
+    }
+
+    /// <summary>Adds the rows a stored statement lacks, and removes its related rows that a direct one now covers.</summary>
+    private static async Task AddRowsAsync(AppDbContext db, int organisationId, long seq, HashSet<(XapiRefKind Kind, string Key)> keys, CancellationToken ct)
+    {
+        foreach (var (kind, key) in keys)
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"""INSERT INTO "XapiStatementRefs" ("OrganisationId", "Kind", "Key", "Seq") VALUES ({organisationId}, {(short)kind}, {key}, {seq}) ON CONFLICT DO NOTHING""", ct);
+        }
+
+        var agents = keys.Where(k => k.Kind == XapiRefKind.Agent).Select(k => k.Key).ToList();
+        var activities = keys.Where(k => k.Kind == XapiRefKind.Activity).Select(k => k.Key).ToList();
+        await db.XapiStatementRefs
+            .Where(r => r.OrganisationId == organisationId && r.Seq == seq
+                && ((r.Kind == XapiRefKind.RelatedAgent && agents.Contains(r.Key)) || (r.Kind == XapiRefKind.RelatedActivity && activities.Contains(r.Key))))
+            .ExecuteDeleteAsync(ct);
     }
 
     /// <summary>The id a statement targets when its object is a StatementRef (a voiding statement's too).</summary>

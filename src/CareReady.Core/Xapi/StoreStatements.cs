@@ -183,6 +183,7 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
         if (fresh.Count > 0)
         {
             await InsertAsync(fresh, (snapshot.LastSeq, snapshot.LastStored), alreadyVoided, snapshot.MappedActivities, ct);
+            await ReindexReferringAsync(organisationId, fresh, related, ct);
         }
 
         return accepted;
@@ -232,6 +233,7 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
                 Stored = stored,
                 Voided = p.Voids is null && (alreadyVoided.Contains(p.Id) || voidedInBatch.Contains(p.Id)),
                 VoidsStatementId = p.Voids,
+                TargetStatementId = StatementRefTargets.Target(s),
                 Json = s.ToJsonString(),
             });
             foreach (var (kind, key) in StatementRefs.Of(s))
@@ -254,6 +256,23 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
         // One caller per group (StatementWriteLock.TakeGroup), so one pass records the group's completions.
         var statements = fresh.ToDictionary(f => f.Statement.Id, f => f.Statement.Statement);
         await completions.RunAsync(fresh[0].Write.Caller, rows.Where(r => r.VoidsStatementId is null && !r.Voided && r.ActivityId is not null && mappedActivities.Contains(r.ActivityId)).ToList(), statements, ct);
+    }
+
+    /// <summary>Stored statements that refer to one just stored (a StatementRef sent before its target) inherit its index rows.</summary>
+    private async Task ReindexReferringAsync(int organisationId, List<(PendingStatementWrite Write, PreparedStatement Statement)> fresh, IReadOnlyList<GroupSnapshot.Stored> related,
+        CancellationToken ct)
+    {
+        var batch = fresh.ToDictionary(f => f.Statement.Id, f => f.Statement.Statement);
+        var referring = related
+            .Where(r => !batch.ContainsKey(r.StatementId))
+            .DistinctBy(r => r.StatementId)
+            .Select(r => (r.Seq, r.StatementId, Statement: JsonNode.Parse(r.Json)!.AsObject()))
+            .Where(r => StatementRefTargets.Target(r.Statement) is { } target && batch.ContainsKey(target))
+            .ToList();
+        if (referring.Count > 0)
+        {
+            await StatementRefTargets.ReindexReferringAsync(db, organisationId, referring, batch, ct);
+        }
     }
 
 }

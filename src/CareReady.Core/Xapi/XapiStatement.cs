@@ -38,6 +38,12 @@ public sealed class XapiStatement
     /// <summary>For a voiding statement: the statement it voids.</summary>
     public Guid? VoidsStatementId { get; set; }
 
+    /// <summary>
+    /// When the object is a StatementRef (a voiding statement's too): the statement it targets, so that a target
+    /// arriving after the statements that refer to it can give them its index rows (see <see cref="StatementRefTargets"/>).
+    /// </summary>
+    public Guid? TargetStatementId { get; set; }
+
     /// <summary>The statement as stored (id, timestamp, stored, authority and version filled in).</summary>
     public required string Json { get; set; }
 }

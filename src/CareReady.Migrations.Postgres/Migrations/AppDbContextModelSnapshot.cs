@@ -3564,6 +3564,9 @@ namespace CareReady.Migrations.Postgres.Migrations
                     b.Property<DateTime>("Stored")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("TargetStatementId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime>("Timestamp")
                         .HasColumnType("timestamp with time zone");
 
@@ -3584,6 +3587,9 @@ namespace CareReady.Migrations.Postgres.Migrations
 
                     b.HasIndex("OrganisationId", "StatementId")
                         .IsUnique();
+
+                    b.HasIndex("OrganisationId", "TargetStatementId")
+                        .HasFilter("\"TargetStatementId\" IS NOT NULL");
 
                     b.HasIndex("OrganisationId", "VoidsStatementId")
                         .HasFilter("\"VoidsStatementId\" IS NOT NULL");

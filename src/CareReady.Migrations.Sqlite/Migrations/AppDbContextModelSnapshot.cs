@@ -3425,6 +3425,9 @@ namespace CareReady.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("Stored")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("TargetStatementId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("Timestamp")
                         .HasColumnType("TEXT");
 
@@ -3445,6 +3448,9 @@ namespace CareReady.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OrganisationId", "StatementId")
                         .IsUnique();
+
+                    b.HasIndex("OrganisationId", "TargetStatementId")
+                        .HasFilter("\"TargetStatementId\" IS NOT NULL");
 
                     b.HasIndex("OrganisationId", "VoidsStatementId")
                         .HasFilter("\"VoidsStatementId\" IS NOT NULL");

@@ -76,6 +76,44 @@ public class StatementRefFilterTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Statements_sent_before_the_statement_they_target_match_its_filters_once_it_arrives(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var lrs = await Lrs.ClientAsync(app, app.Data.OrgA);
+        var registration = Guid.NewGuid().ToString();
+        var passed = Lrs.Statement(Ben, "http://adlnet.gov/expapi/verbs/passed", Explosives);
+        passed["context"] = new JsonObject { ["registration"] = registration };
+        var confirmed = Targeting(Andrew, "https://careready.example/verbs/confirmed", passed);
+        confirmed["context"] = new JsonObject { ["contextActivities"] = new JsonObject { ["parent"] = new JsonArray(new JsonObject { ["id"] = Explosives }) } };
+        var noted = Targeting("mailto:carol@test.example", "https://careready.example/verbs/noted", confirmed);
+
+        // Each arrives in its own request, the target last.
+        Assert.Equal(HttpStatusCode.OK, (await Lrs.PostAsync(lrs, confirmed)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Lrs.PostAsync(lrs, noted)).StatusCode);
+        Assert.Empty(await IdsAsync(lrs, "agent=" + Lrs.Agent(Ben)));
+        Assert.Equal(HttpStatusCode.OK, (await Lrs.PostAsync(lrs, passed)).StatusCode);
+
+        List<string> chain = [Id(passed), Id(noted), Id(confirmed)];
+        Assert.Equal(chain, await IdsAsync(lrs, "agent=" + Lrs.Agent(Ben)));
+        Assert.Equal(chain, await IdsAsync(lrs, "activity=" + Uri.EscapeDataString(Explosives)));
+        Assert.Equal(chain, await IdsAsync(lrs, "verb=" + Uri.EscapeDataString("http://adlnet.gov/expapi/verbs/passed")));
+        Assert.Equal(chain, await IdsAsync(lrs, "registration=" + registration));
+        // confirmed named the activity in its context before; now that it matches the activity directly it is still listed once.
+        Assert.Equal(chain, await IdsAsync(lrs, "related_activities=true&activity=" + Uri.EscapeDataString(Explosives)));
+        Assert.Equal([Id(noted), Id(confirmed)], await IdsAsync(lrs, "agent=" + Lrs.Agent(Andrew)));
+
+        // A voiding statement sent before its target: the target arrives voided, the voiding statement matches its filters.
+        var completed = Lrs.Statement("mailto:dan@test.example", "http://adlnet.gov/expapi/verbs/completed", Explosives);
+        var voiding = Targeting("mailto:admin@test.example", "http://adlnet.gov/expapi/verbs/voided", completed);
+        Assert.Equal(HttpStatusCode.OK, (await Lrs.PostAsync(lrs, voiding)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Lrs.PostAsync(lrs, completed)).StatusCode);
+        Assert.Equal([Id(voiding)], await IdsAsync(lrs, "agent=" + Lrs.Agent("mailto:dan@test.example")));
+        Assert.Equal([Id(voiding), .. chain], await IdsAsync(lrs, "activity=" + Uri.EscapeDataString(Explosives)));
+        Assert.Equal(HttpStatusCode.NotFound, (await lrs.GetAsync("/xapi/statements?statementId=" + Id(completed))).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task The_agent_filter_matches_a_group_actor_or_object_by_its_members_but_other_groups_only_with_related_agents(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
