@@ -11,6 +11,17 @@ public enum MoveOn
 }
 
 /// <summary>
+/// How the LMS launches an AU (cmi5 10.0 launchMode): Normal records the learner's results; Browse (look around)
+/// and Review (revisit a finished part) record nothing but "initialized" and "terminated".
+/// </summary>
+public enum Cmi5LaunchMode
+{
+    Normal = 0,
+    Browse = 1,
+    Review = 2,
+}
+
+/// <summary>
 /// An imported cmi5 course (cmi5.xml and its content), attached to a learning module: satisfying the
 /// course records a completion of what the module confers. <see cref="LmsId"/> is the course id the
 /// LMS generates for its "satisfied" statement (the spec forbids reusing the publisher's id).
@@ -145,6 +156,10 @@ public sealed class Cmi5Session
     public required string FetchHash { get; set; }
     public string? TokenHash { get; set; }
     public DateTime LaunchedAt { get; set; }
+
+    /// <summary>Browse and Review sessions may not send "completed", "passed" or "failed" (<see cref="Cmi5SessionGate"/>).</summary>
+    public Cmi5LaunchMode LaunchMode { get; set; }
+
     public DateTime? FetchedAt { get; set; }
     public DateTime? InitializedAt { get; set; }
     public DateTime? LastStatementAt { get; set; }

@@ -14,7 +14,8 @@ public sealed record Cmi5SessionCaller(Cmi5Session Session, Cmi5Registration Reg
 /// and 9.3), enforced before a statement is stored: only its own registration, AU activity and learner;
 /// statements and the AU's state documents only; no voiding and none of the LMS's verbs; "initialized"
 /// first and once; one "completed" and one "passed" per registration, no "failed" after "passed", a
-/// score consistent with the masteryScore; nothing after "terminated" or "abandoned". After the store,
+/// score consistent with the masteryScore; nothing after "terminated" or "abandoned"; in a Browse or Review session
+/// no "completed", "passed" or "failed" (cmi5 10.0 launchMode). After the store,
 /// the session and progress are updated and moveOn evaluated (<see cref="EvaluateMoveOn"/>).
 /// </summary>
 public sealed class Cmi5SessionGate(AppDbContext db, TimeProvider time, EvaluateMoveOn moveOn)
@@ -176,6 +177,11 @@ public sealed class Cmi5SessionGate(AppDbContext db, TimeProvider time, Evaluate
             if (Text(s["context"]?["extensions"]?[Cmi5Vocabulary.SessionIdExtension]) != session.SessionId.ToString("D"))
             {
                 throw Rule(path + ".context.extensions", $"the session id extension must be this session's id ({session.SessionId:D}), from the launch data's contextTemplate");
+            }
+
+            if (session.LaunchMode != Cmi5LaunchMode.Normal && verb is Cmi5Vocabulary.Completed or Cmi5Vocabulary.Passed or Cmi5Vocabulary.Failed)
+            {
+                throw Rule(path + ".verb", $"this session was launched in {session.LaunchMode} mode, which records nothing about the learner's progress: an AU sends only \"initialized\" and \"terminated\" then (cmi5 10.0 launchMode)");
             }
 
             var scaled = s["result"]?["score"]?["scaled"] is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? v.GetValue<decimal>() : (decimal?)null;

@@ -10,7 +10,9 @@ namespace CareReady.Core.Cmi5;
 
 /// <param name="Origin">The site's origin as the browser sees it ("https://careready.example"), for the endpoint, fetch and content URLs.</param>
 /// <param name="ReturnUrl">Where the AU sends the learner when they exit (absolute).</param>
-public sealed record Cmi5LaunchInput(int OrganisationId, int StaffMemberId, int CourseId, int AuId, string Origin, string ReturnUrl);
+/// <param name="Mode">Normal; Browse (look around, nothing recorded); Review (a part already finished, nothing recorded).</param>
+public sealed record Cmi5LaunchInput(int OrganisationId, int StaffMemberId, int CourseId, int AuId, string Origin, string ReturnUrl,
+    Cmi5LaunchMode Mode = Cmi5LaunchMode.Normal);
 
 /// <summary>The URL to open (null when the course or AU is not found or the module is not published), and why not.</summary>
 public sealed record Cmi5Launch(string? Url, string? Refusal, Guid Registration = default, Guid SessionId = default);
@@ -20,7 +22,8 @@ public sealed record Cmi5Launch(string? Url, string? Refusal, Guid Registration 
 /// one once the previous is satisfied), records "abandoned" for any earlier session of the
 /// registration that never terminated, starts a session, writes the LMS.LaunchData state document
 /// and the "launched" statement, and returns the AU URL with endpoint, fetch, actor, registration
-/// and activityId.
+/// and activityId. Browse and Review launches use the learner's latest registration (a satisfied one too: a
+/// registration persists through the review of a finished course); Review only for an AU finished in it.
 /// </summary>
 public sealed class LaunchAu(AppDbContext db, TimeProvider time, StoreStatements store, DocumentStore documents, EvaluateMoveOn moveOn)
 {
@@ -47,6 +50,11 @@ public sealed class LaunchAu(AppDbContext db, TimeProvider time, StoreStatements
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var registration = await RegistrationAsync(input, course, now, ct);
+        if (input.Mode == Cmi5LaunchMode.Review && !await FinishedAsync(registration.Id, au.Id, ct))
+        {
+            return new Cmi5Launch(null, $"\"{au.Title}\" can be reviewed once you have finished it; launch it to take it.");
+        }
+
         await AbandonOpenSessionsAsync(caller, registration, now, ct);
         if (!await db.Cmi5AuProgress.AnyAsync(p => p.RegistrationId == registration.Id && p.AuId == au.Id, ct))
         {
@@ -63,6 +71,7 @@ public sealed class LaunchAu(AppDbContext db, TimeProvider time, StoreStatements
             SessionId = Guid.NewGuid(),
             FetchHash = Cmi5Lms.Hash(fetchSecret),
             LaunchedAt = now,
+            LaunchMode = input.Mode,
         };
         db.Cmi5Sessions.Add(session);
         await db.SaveChangesAsync(ct);
@@ -77,7 +86,7 @@ public sealed class LaunchAu(AppDbContext db, TimeProvider time, StoreStatements
                 ["contextActivities"] = new JsonObject { ["grouping"] = new JsonArray(new JsonObject { ["id"] = au.PublisherId }) },
                 ["extensions"] = new JsonObject { [Cmi5Vocabulary.SessionIdExtension] = session.SessionId.ToString("D") },
             },
-            ["launchMode"] = "Normal",
+            ["launchMode"] = input.Mode.ToString(),
             ["launchMethod"] = au.LaunchMethod,
             ["moveOn"] = au.MoveOn.ToString(),
             ["returnURL"] = input.ReturnUrl,
@@ -103,7 +112,7 @@ public sealed class LaunchAu(AppDbContext db, TimeProvider time, StoreStatements
 
         var extensions = new JsonObject
         {
-            [Cmi5Vocabulary.LaunchModeExtension] = "Normal",
+            [Cmi5Vocabulary.LaunchModeExtension] = input.Mode.ToString(),
             [Cmi5Vocabulary.LaunchUrlExtension] = contentUrl,
             [Cmi5Vocabulary.MoveOnExtension] = au.MoveOn.ToString(),
         };
@@ -116,8 +125,12 @@ public sealed class LaunchAu(AppDbContext db, TimeProvider time, StoreStatements
             registration.Registration, session.SessionId, au.PublisherId, now, extensions: extensions);
         await store.RunAsync(caller, [launched], batch: false, XapiVersion.V103, null, ct);
 
-        // An AU that needs nothing (moveOn NotApplicable) is satisfied by its launch.
-        await moveOn.RunAsync(caller, registration.Id, session.SessionId, ct);
+        // An AU that needs nothing (moveOn NotApplicable) is satisfied by its launch (a normal one: the others record nothing).
+        if (input.Mode == Cmi5LaunchMode.Normal)
+        {
+            await moveOn.RunAsync(caller, registration.Id, session.SessionId, ct);
+        }
+
         await transaction.CommitAsync(ct);
 
         var query = new StringBuilder();
@@ -135,7 +148,7 @@ public sealed class LaunchAu(AppDbContext db, TimeProvider time, StoreStatements
         var registration = await db.Cmi5Registrations
             .Where(r => r.OrganisationId == input.OrganisationId && r.CourseId == course.Id && r.StaffMemberId == input.StaffMemberId)
             .OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
-        if (registration is not null && registration.SatisfiedAt is null)
+        if (registration is not null && (registration.SatisfiedAt is null || input.Mode != Cmi5LaunchMode.Normal))
         {
             return registration;
         }
@@ -161,6 +174,10 @@ public sealed class LaunchAu(AppDbContext db, TimeProvider time, StoreStatements
         await db.SaveChangesAsync(ct);
         return registration;
     }
+
+    private Task<bool> FinishedAsync(int registrationId, int auId, CancellationToken ct) =>
+        db.Cmi5AuProgress.AnyAsync(p => p.RegistrationId == registrationId && p.AuId == auId
+            && (p.SatisfiedAt != null || p.CompletedAt != null || p.PassedAt != null || p.WaivedAt != null), ct);
 
     /// <summary>A session left without "terminated" when the learner launches again is abandoned (spec 9.3.5).</summary>
     private async Task AbandonOpenSessionsAsync(LrsCaller caller, Cmi5Registration registration, DateTime now, CancellationToken ct)

@@ -715,6 +715,9 @@ namespace CareReady.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("LastStatementAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("LaunchMode")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("LaunchedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -682,6 +682,9 @@ namespace CareReady.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("LastStatementAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("LaunchMode")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("LaunchedAt")
                         .HasColumnType("TEXT");
 

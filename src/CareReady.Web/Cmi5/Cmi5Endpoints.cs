@@ -82,8 +82,14 @@ public static class Cmi5Endpoints
             .WithSummary("A course with its AUs and where the signed-in learner stands in their latest registration");
 
         group.MapPost("/{id:int}/aus/{auId:int}/launch", async Task<Results<Ok<Cmi5Launched>, NotFound, ProblemHttpResult>> (
-                int id, int auId, HttpRequest request, CurrentUser current, LaunchAu launch, CancellationToken ct) =>
+                int id, int auId, string? mode, HttpRequest request, CurrentUser current, LaunchAu launch, CancellationToken ct) =>
             {
+                if (!TryLaunchMode(mode, out var launchMode))
+                {
+                    return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown launch mode",
+                        detail: $"mode: expected Normal, Browse or Review (found \"{mode}\")");
+                }
+
                 var scope = await current.GetScopeAsync(ct);
                 if (scope.OwnStaffMemberId is not int person)
                 {
@@ -92,7 +98,7 @@ public static class Cmi5Endpoints
                 }
 
                 var origin = Origin(request);
-                var result = await launch.RunAsync(new Cmi5LaunchInput(scope.OrganisationId, person, id, auId, origin, $"{origin}/learning/cmi5/{id}"), ct);
+                var result = await launch.RunAsync(new Cmi5LaunchInput(scope.OrganisationId, person, id, auId, origin, $"{origin}/learning/cmi5/{id}", launchMode), ct);
                 if (result.Refusal is { } why)
                 {
                     return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Cannot launch", detail: why);
@@ -101,7 +107,7 @@ public static class Cmi5Endpoints
                 return result.Url is { } url ? TypedResults.Ok(new Cmi5Launched(url, result.Registration, result.SessionId)) : TypedResults.NotFound();
             })
             .DisableAntiforgery()
-            .WithSummary("Launch an AU for the signed-in learner: returns the AU URL with the cmi5 launch parameters");
+            .WithSummary("Launch an AU for the signed-in learner (mode Normal, Browse or Review; Normal when not given): returns the AU URL with the cmi5 launch parameters");
 
         group.MapPost("/{id:int}/aus/{auId:int}/waive", async Task<Results<NoContent, NotFound, ProblemHttpResult>> (
                 int id, int auId, WaiveRequest body, HttpRequest request, CurrentUser current, WaiveAu waive, CancellationToken ct) =>
@@ -126,6 +132,14 @@ public static class Cmi5Endpoints
     }
 
     public static string Origin(HttpRequest request) => $"{request.Scheme}://{request.Host}";
+
+    /// <summary>Normal when not given; otherwise one of the three cmi5 launch modes by name (any case), never a number.</summary>
+    public static bool TryLaunchMode(string? text, out Cmi5LaunchMode mode)
+    {
+        mode = Cmi5LaunchMode.Normal;
+        return string.IsNullOrEmpty(text)
+            || (Enum.GetNames<Cmi5LaunchMode>().Any(n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase)) && Enum.TryParse(text, ignoreCase: true, out mode));
+    }
 }
 
 public sealed record Cmi5Imported(int CourseId, int ModuleId, int ModuleVersionId, bool ModuleCreated, int AuCount);

@@ -6,7 +6,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CareReady.Web.Cmi5;
 
-/// <summary>A cmi5 course: its AUs, where the learner stands, and Launch (opens the AU with the cmi5 launch parameters).</summary>
+/// <summary>
+/// A cmi5 course: its AUs, where the learner stands, and Launch (opens the AU with the cmi5 launch parameters) — or
+/// Look around (Browse) before finishing a part and Review after, neither of which records anything.
+/// </summary>
 [Authorize]
 public sealed class CourseModel(CurrentUser current, GetCmi5Course get, LaunchAu launch) : PageModel
 {
@@ -16,8 +19,13 @@ public sealed class CourseModel(CurrentUser current, GetCmi5Course get, LaunchAu
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostLaunchAsync(int id, int auId, CancellationToken ct)
+    public async Task<IActionResult> OnPostLaunchAsync(int id, int auId, string? mode, CancellationToken ct)
     {
+        if (!Cmi5Endpoints.TryLaunchMode(mode, out var launchMode))
+        {
+            return BadRequest();
+        }
+
         var scope = await current.GetScopeAsync(ct);
         if (scope.OwnStaffMemberId is not int person)
         {
@@ -25,7 +33,7 @@ public sealed class CourseModel(CurrentUser current, GetCmi5Course get, LaunchAu
         }
 
         var origin = Cmi5Endpoints.Origin(Request);
-        var result = await launch.RunAsync(new Cmi5LaunchInput(scope.OrganisationId, person, id, auId, origin, $"{origin}/learning/cmi5/{id}"), ct);
+        var result = await launch.RunAsync(new Cmi5LaunchInput(scope.OrganisationId, person, id, auId, origin, $"{origin}/learning/cmi5/{id}", launchMode), ct);
         if (result.Url is { } url)
         {
             return Redirect(url);

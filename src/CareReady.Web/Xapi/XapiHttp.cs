@@ -15,13 +15,17 @@ internal static class XapiHttp
 
     /// <summary>
     /// Runs an LRS handler: requires a supported X-Experience-API-Version (and echoes the version
-    /// served), authenticates the client, checks read/write scope, and turns refusals into problem details.
+    /// served), marks the response not to be stored by caches, authenticates the client, checks read/write scope, and
+    /// turns refusals into problem details.
     /// </summary>
     public static async Task RunAsync(HttpContext context, bool write, Func<LrsCaller, XapiVersion, Task> handler)
     {
         var response = context.Response;
         var version = XapiVersions.Parse(context.Request.Headers[XapiVersions.Header]);
         response.Headers[XapiVersions.Header] = (version ?? XapiVersion.V200).Name();
+        // Learning records are personal data and change under the same URL: a browser must never reuse a stored copy
+        // (a cmi5 AU launched again in the same registration read the previous session's LMS.LaunchData from its cache).
+        response.Headers.CacheControl = "no-store";
         try
         {
             if (version is null)

@@ -56,6 +56,14 @@ public sealed class Cmi5JourneyTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.Locator("[data-testid=au-status-1]")).ToHaveTextAsync("Done");
         await Axe.AssertAccessibleAsync(page);
 
+        // Review: the AU opens again in Review mode and records nothing.
+        await page.Locator("[data-testid=review-1]").ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Answer the question, then choose Finish.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Finish" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Review finished: nothing was recorded.");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Return to CareReady" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=au-status-1]")).ToHaveTextAsync("Done");
+
         // The module's competency is complete in the learner's history.
         await using var db = _app.NewDbContext();
         var competency = await db.Competencies.AsNoTracking().Where(c => c.Code == "CSTF-IPC-1").Select(c => new { c.Id, c.Name }).SingleAsync();

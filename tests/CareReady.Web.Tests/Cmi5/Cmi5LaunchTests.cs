@@ -194,6 +194,60 @@ public class Cmi5LaunchTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Browse_and_review_launches_record_nothing_and_review_keeps_the_finished_registration(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var (courseId, auId, _) = await TestCourse.ImportAsync(app);
+        var learner = await app.SignedInClientAsync(TestData.LearnerEmail);
+        var launchPath = $"/api/v1/cmi5/courses/{courseId}/aus/{auId}/launch";
+
+        var unknown = await learner.PostAsync(launchPath + "?mode=Preview", null);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("expected Normal, Browse or Review", await DetailAsync(unknown), StringComparison.Ordinal);
+        var tooEarly = await learner.PostAsync(launchPath + "?mode=Review", null);
+        Assert.Equal(HttpStatusCode.Conflict, tooEarly.StatusCode);
+        Assert.Contains("can be reviewed once you have finished it", await DetailAsync(tooEarly), StringComparison.Ordinal);
+
+        // Browse: the mode is in the launch data and the launched statement; only initialized and terminated are accepted.
+        var browse = await TestAu.LaunchAsync(app, learner, courseId, auId, "browse");
+        Assert.Equal("Browse", browse.LaunchData["launchMode"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await browse.SendAsync(browse.Statement(Cmi5Vocabulary.Initialized))).StatusCode);
+        var passedWhileBrowsing = await browse.SendAsync(browse.Statement(Cmi5Vocabulary.Passed, TestAu.Scored(0.9m, true)));
+        Assert.Equal(HttpStatusCode.BadRequest, passedWhileBrowsing.StatusCode);
+        Assert.Contains("launched in Browse mode", await DetailAsync(passedWhileBrowsing), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await browse.SendAsync(browse.Statement(Cmi5Vocabulary.Terminated, new JsonObject { ["duration"] = "PT1M" }))).StatusCode);
+
+        // Taking it for real then passes it in the same registration.
+        var normal = await TestAu.LaunchAsync(app, learner, courseId, auId);
+        Assert.Equal((browse.Registration, "Normal"), (normal.Registration, normal.LaunchData["launchMode"]!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.OK, (await normal.SendAsync(normal.Statement(Cmi5Vocabulary.Initialized), normal.Statement(Cmi5Vocabulary.Passed, TestAu.Scored(0.9m, true)),
+            normal.Statement(Cmi5Vocabulary.Terminated, new JsonObject { ["duration"] = "PT3M" }))).StatusCode);
+
+        // Review: the finished registration again (no new one), and no results.
+        var review = await TestAu.LaunchAsync(app, learner, courseId, auId, "Review");
+        Assert.Equal((normal.Registration, "Review"), (review.Registration, review.LaunchData["launchMode"]!.GetValue<string>()));
+        // Same registration, so the same LMS.LaunchData URL as before: no browser may answer it from its cache.
+        Assert.Equal(TestAu.StateUrl(normal.Parameters), TestAu.StateUrl(review.Parameters));
+        Assert.True((await review.Lrs.GetAsync(TestAu.StateUrl(review.Parameters))).Headers.CacheControl?.NoStore);
+        Assert.Equal(HttpStatusCode.OK, (await review.SendAsync(review.Statement(Cmi5Vocabulary.Initialized))).StatusCode);
+        Assert.Contains("launched in Review mode", await DetailAsync(await review.SendAsync(review.Statement(Cmi5Vocabulary.Completed, new JsonObject { ["completion"] = true }))), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await review.SendAsync(review.Statement(Cmi5Vocabulary.Terminated, new JsonObject { ["duration"] = "PT1M" }))).StatusCode);
+
+        await using (var db = app.NewDbContext())
+        {
+            Assert.Equal(1, await db.Completions.CountAsync(c => c.StaffMemberId == app.Data.NurseA.Id && c.ModuleVersionId != null));
+            Assert.Equal(1, await db.Cmi5Registrations.CountAsync(r => r.CourseId == courseId));
+            var launched = await db.XapiStatements.AsNoTracking().Where(s => s.VerbId == Cmi5Vocabulary.Launched).OrderBy(s => s.Seq).Select(s => s.Json).ToListAsync();
+            Assert.Equal(["Browse", "Normal", "Review"], launched.Select(j => JsonNode.Parse(j)!["context"]!["extensions"]![Cmi5Vocabulary.LaunchModeExtension]!.GetValue<string>()));
+        }
+
+        // Launching normally after it is finished starts a new registration (a retake).
+        var retake = await TestAu.LaunchAsync(app, learner, courseId, auId);
+        Assert.NotEqual(normal.Registration, retake.Registration);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_compliance_lead_can_waive_an_au_which_satisfies_the_course(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);

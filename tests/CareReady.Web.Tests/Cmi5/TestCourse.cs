@@ -112,9 +112,9 @@ internal sealed class TestAu
     public string SessionId => LaunchData["contextTemplate"]!["extensions"]![CareReady.Core.Cmi5.Cmi5Vocabulary.SessionIdExtension]!.GetValue<string>();
 
     /// <summary>Launches as <paramref name="learner"/> and starts the AU (fetch + launch data).</summary>
-    public static async Task<TestAu> LaunchAsync(TestApp app, HttpClient learner, int courseId, int auId)
+    public static async Task<TestAu> LaunchAsync(TestApp app, HttpClient learner, int courseId, int auId, string? mode = null)
     {
-        var launch = await learner.PostAsync($"/api/v1/cmi5/courses/{courseId}/aus/{auId}/launch", null);
+        var launch = await learner.PostAsync($"/api/v1/cmi5/courses/{courseId}/aus/{auId}/launch" + (mode is null ? "" : "?mode=" + mode), null);
         var text = await launch.Content.ReadAsStringAsync();
         if (!launch.IsSuccessStatusCode)
         {

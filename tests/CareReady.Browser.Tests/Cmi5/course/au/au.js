@@ -1,6 +1,7 @@
 // A minimal cmi5 AU with plain fetch, following the cmi5 spec (sections 8–10):
 // read the launch parameters, POST the fetch URL once for the auth token, read LMS.LaunchData,
-// send "initialized", then "completed" + "passed"/"failed" and "terminated" with the context template.
+// send "initialized", then "completed" + "passed"/"failed" and "terminated" with the context template —
+// in a Browse or Review launch only "terminated" (launchMode: nothing about progress is recorded).
 (async function () {
   const params = new URLSearchParams(window.location.search);
   const endpoint = params.get("endpoint");
@@ -47,6 +48,19 @@
   form.hidden = false;
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
+    if (launchData.launchMode !== "Normal") {
+      try {
+        await send([statement("http://adlnet.gov/expapi/verbs/terminated", { duration: duration() })]);
+        form.hidden = true;
+        status.textContent = launchData.launchMode + " finished: nothing was recorded.";
+        document.getElementById("return").href = launchData.returnURL;
+        document.getElementById("done").hidden = false;
+      } catch (e) {
+        status.textContent = "Could not finish: " + e.message;
+      }
+      return;
+    }
+
     const answer = new FormData(form).get("answer");
     const scaled = answer === "yes" ? 1 : 0;
     const passed = scaled >= (launchData.masteryScore ?? 0);
