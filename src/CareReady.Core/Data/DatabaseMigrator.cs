@@ -22,6 +22,13 @@ public static class DatabaseMigrator
         try
         {
             await db.Database.MigrateAsync(cancellationToken);
+            if (pending.Any() && db.Database.IsNpgsql())
+            {
+                // A column added to a large table has no statistics until autovacuum gets to it, and PostgreSQL then
+                // guesses that a lookup on it matches half the table: the statement write's lookup of StatementRef
+                // targets became a sequential scan of millions of statements per group. ANALYZE samples each table.
+                await db.Database.ExecuteSqlRawAsync("ANALYZE", cancellationToken);
+            }
         }
         finally
         {
