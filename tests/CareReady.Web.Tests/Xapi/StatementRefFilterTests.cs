@@ -29,17 +29,24 @@ public class StatementRefFilterTests
 
     private static string Id(JsonNode s) => s["id"]!.GetValue<string>();
 
+    /// <summary>Ben passed explosives training in a registration; Andrew confirmed it; Carol noted the confirmation.</summary>
+    private static (string Registration, JsonObject Passed, JsonObject Confirmed, JsonObject Noted) Chain()
+    {
+        var registration = Guid.NewGuid().ToString();
+        var passed = Lrs.Statement(Ben, "http://adlnet.gov/expapi/verbs/passed", Explosives);
+        passed["context"] = new JsonObject { ["registration"] = registration };
+        var confirmed = Targeting(Andrew, "https://careready.example/verbs/confirmed", passed);
+        var noted = Targeting("mailto:carol@test.example", "https://careready.example/verbs/noted", confirmed); // targets the targeting one
+        return (registration, passed, confirmed, noted);
+    }
+
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Statements_targeting_a_matching_statement_match_every_filter_recursively_and_voiding_ones_too(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
         var lrs = await Lrs.ClientAsync(app, app.Data.OrgA);
-        var registration = Guid.NewGuid().ToString();
-        var passed = Lrs.Statement(Ben, "http://adlnet.gov/expapi/verbs/passed", Explosives);
-        passed["context"] = new JsonObject { ["registration"] = registration };
-        var confirmed = Targeting(Andrew, "https://careready.example/verbs/confirmed", passed);
-        var noted = Targeting("mailto:carol@test.example", "https://careready.example/verbs/noted", confirmed); // targets the targeting one
+        var (registration, passed, confirmed, noted) = Chain();
         var unrelated = Lrs.Statement("mailto:dan@test.example");
         var inContext = Lrs.Statement("mailto:erin@test.example"); // a StatementRef in context does not count
         inContext["context"] = new JsonObject { ["statement"] = new JsonObject { ["objectType"] = "StatementRef", ["id"] = Id(passed) } };
@@ -80,12 +87,8 @@ public class StatementRefFilterTests
     {
         await using var app = await TestApp.StartAsync(provider);
         var lrs = await Lrs.ClientAsync(app, app.Data.OrgA);
-        var registration = Guid.NewGuid().ToString();
-        var passed = Lrs.Statement(Ben, "http://adlnet.gov/expapi/verbs/passed", Explosives);
-        passed["context"] = new JsonObject { ["registration"] = registration };
-        var confirmed = Targeting(Andrew, "https://careready.example/verbs/confirmed", passed);
+        var (registration, passed, confirmed, noted) = Chain();
         confirmed["context"] = new JsonObject { ["contextActivities"] = new JsonObject { ["parent"] = new JsonArray(new JsonObject { ["id"] = Explosives }) } };
-        var noted = Targeting("mailto:carol@test.example", "https://careready.example/verbs/noted", confirmed);
 
         // Each arrives in its own request, the target last.
         Assert.Equal(HttpStatusCode.OK, (await Lrs.PostAsync(lrs, confirmed)).StatusCode);
