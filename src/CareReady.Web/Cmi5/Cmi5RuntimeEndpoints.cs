@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using CareReady.Core.Cmi5;
 using CareReady.Core.Data;
 using CareReady.Web.Security;
+using CareReady.Web.Xapi;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareReady.Web.Cmi5;
@@ -29,7 +30,7 @@ public static class Cmi5RuntimeEndpoints
                 // cmi5 8.2: 200 with application/json, errors included.
                 return Results.Content(body.ToJsonString(), "application/json", statusCode: StatusCodes.Status200OK);
             })
-            .AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+            .AllowAnonymous().DisableAntiforgery().ExcludeFromDescription().RequireCors(XapiCors.Policy);
 
         app.MapGet("/cmi5/content/{courseId:int}/{**path}", async (int courseId, string? path, CurrentUser current, AppDbContext db, HttpContext context, CancellationToken ct) =>
             {

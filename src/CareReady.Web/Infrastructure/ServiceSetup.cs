@@ -87,6 +87,7 @@ public static class ServiceSetup
         app.UseStaticFiles();
         app.UseXapiAlternateSyntax();
         app.UseRouting();
+        app.UseCors(); // only endpoints that ask for a policy: the LRS and the cmi5 fetch URL (XapiCors)
         app.UseAuthentication();
         app.UseAuditActor();
         app.UseAuthorization();

@@ -17,7 +17,7 @@ public static class XapiEndpoints
 
     public static IEndpointRouteBuilder MapXapi(this IEndpointRouteBuilder app)
     {
-        var xapi = app.MapGroup("/xapi").AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+        var xapi = app.MapGroup("/xapi").AllowAnonymous().DisableAntiforgery().ExcludeFromDescription().RequireCors(XapiCors.Policy);
         xapi.MapMethods("/about", ["GET", "HEAD"], About);
         xapi.MapMethods("/statements", ["PUT"], c => XapiHttp.RunAsync(c, write: true, (caller, version) => PutAsync(c, caller, version)));
         xapi.MapMethods("/statements", ["POST"], c => XapiHttp.RunAsync(c, write: true, (caller, version) => PostAsync(c, caller, version)));

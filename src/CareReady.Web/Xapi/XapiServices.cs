@@ -6,6 +6,7 @@ public static class XapiServices
 {
     public static IServiceCollection AddXapi(this IServiceCollection services)
     {
+        services.AddXapiCors();
         services.AddSingleton<StatementWriteLock>();
         services.AddSingleton<StatementWriter>();
         services.AddSingleton<LrsAuthenticator>();
