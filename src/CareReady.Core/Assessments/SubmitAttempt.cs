@@ -70,7 +70,8 @@ public sealed class SubmitAttempt(AppDbContext db, TimeProvider time)
             var completions = Learning.ModuleCompletions.For(version, attempt.OrganisationId, staffMemberId, now, $"attempt {attempt.Id} ({score}%)", actor);
 
             db.Completions.AddRange(completions);
-            await Learning.IssueCertificate.AddAsync(db, attempt, version, DateOnly.FromDateTime(now), now, ct);
+            await Learning.IssueCertificate.AddAsync(db, new Learning.CertificateFor(attempt.OrganisationId, staffMemberId, Learning.CertificateRoute.Assessment, attempt.Id, score),
+                version, DateOnly.FromDateTime(now), now, ct);
             await db.SaveChangesAsync(ct);
             await Regulation.StaleContentCaps.AddAsync(db, version.Id, completions, now, ct);
             await db.SaveChangesAsync(ct);

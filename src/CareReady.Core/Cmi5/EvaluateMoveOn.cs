@@ -121,17 +121,14 @@ public sealed class EvaluateMoveOn(AppDbContext db, TimeProvider time, StoreStat
         return result;
     }
 
-    /// <summary>The completions a passed assessment records, for what the course's module version confers.</summary>
+    /// <summary>What a satisfied course records: the completions for what its module version confers, and the learner's certificate.</summary>
     private async Task RecordCompletionAsync(Cmi5Registration registration, Cmi5Course course, DateTime now, CancellationToken ct)
     {
         var version = await db.ModuleVersions.AsNoTracking().Include(v => v.Module).Include(v => v.Confers).FirstAsync(v => v.Id == course.ModuleVersionId, ct);
         var completions = ModuleCompletions.For(version, registration.OrganisationId, registration.StaffMemberId, now, $"cmi5 registration {registration.Registration:D}", "cmi5");
-        if (completions.Count == 0)
-        {
-            return;
-        }
-
         db.Completions.AddRange(completions);
+        await IssueCertificate.AddAsync(db, new CertificateFor(registration.OrganisationId, registration.StaffMemberId, CertificateRoute.Cmi5Course, registration.Id, null),
+            version, DateOnly.FromDateTime(now), now, ct);
         await db.SaveChangesAsync(ct);
         await Regulation.StaleContentCaps.AddAsync(db, version.Id, completions, now, ct);
         await db.SaveChangesAsync(ct);

@@ -8,7 +8,7 @@ public sealed record Cmi5AuView(int Id, int Position, string Title, string Descr
     bool Completed, bool Passed, bool Failed, bool Waived, bool Satisfied);
 
 public sealed record Cmi5CourseView(int Id, string Title, string Description, int ModuleId, string ModuleTitle, bool Published,
-    IReadOnlyList<Cmi5AuView> Aus, Guid? Registration, bool Satisfied, DateTime? SatisfiedAt);
+    IReadOnlyList<Cmi5AuView> Aus, Guid? Registration, bool Satisfied, DateTime? SatisfiedAt, long? CertificateId = null);
 
 public sealed record Cmi5CourseLink(int Id, string Title);
 
@@ -36,8 +36,10 @@ public sealed class GetCmi5Course(AppDbContext db)
             return new Cmi5AuView(a.Id, a.Position, a.Title, a.Description, a.BlockId is int b ? blocks[b] : null, a.MoveOn, a.MasteryScore,
                 p?.CompletedAt is not null, p?.PassedAt is not null, p?.FailedAt is not null, p?.WaivedAt is not null, p?.SatisfiedAt is not null);
         }).ToList();
+        var certificate = registration?.SatisfiedAt is null ? null : await db.IssuedCertificates.AsNoTracking()
+            .Where(c => c.Cmi5RegistrationId == registration.Id).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
         return new Cmi5CourseView(course.Id, course.Title, course.Description, course.ModuleId, version.Title, version.Status == ModuleStatus.Published,
-            aus, registration?.Registration, registration?.SatisfiedAt is not null, registration?.SatisfiedAt);
+            aus, registration?.Registration, registration?.SatisfiedAt is not null, registration?.SatisfiedAt, certificate);
     }
 
     /// <summary>The cmi5 courses attached to a module (for its page).</summary>

@@ -166,6 +166,8 @@ internal sealed class IssuedCertificateConfiguration : IEntityTypeConfiguration<
         b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<StaffMember>().WithMany().HasForeignKey(x => x.StaffMemberId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<AssessmentAttempt>().WithMany().HasForeignKey(x => x.AttemptId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Scorm.ScormAttempt>().WithMany().HasForeignKey(x => x.ScormAttemptId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Cmi5.Cmi5Registration>().WithMany().HasForeignKey(x => x.Cmi5RegistrationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<ModuleVersion>().WithMany().HasForeignKey(x => x.ModuleVersionId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => x.VerificationCode).IsUnique();
         b.HasIndex(x => x.AttemptId).IsUnique();

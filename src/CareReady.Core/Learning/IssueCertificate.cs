@@ -1,26 +1,32 @@
-using CareReady.Core.Assessments;
 using CareReady.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareReady.Core.Learning;
 
+/// <summary>What a certificate is issued for: who completed the module, how, with which score (null: none reported).</summary>
+public sealed record CertificateFor(int OrganisationId, int StaffMemberId, CertificateRoute Route, long SourceId, int? ScorePercent);
+
 /// <summary>
-/// Issues the certificate for a passed attempt (called inside the attempt's transaction): the holder's
-/// name and organisation, the module and what it counts for as they are today, and the date the
-/// certification it gives runs out (completion + the organisation's refresher period; the earliest
-/// when it confers several).
+/// Issues the certificate for a completed module version (called inside the transaction that records the
+/// completion): the holder's name and organisation, the module and what it counts for as they are today, and
+/// the date the certification it gives runs out (completion + the organisation's refresher period; the earliest
+/// when it confers several). The same for a passed assessment, a completed SCORM package and a satisfied cmi5
+/// course.
 /// </summary>
 public static class IssueCertificate
 {
-    public static async Task<IssuedCertificate> AddAsync(AppDbContext db, AssessmentAttempt attempt, ModuleVersion version, DateOnly completedOn, DateTime now, CancellationToken ct)
+    /// <param name="version">The version completed, with its module and what it confers loaded.</param>
+    public static async Task<IssuedCertificate> AddAsync(AppDbContext db, CertificateFor source, ModuleVersion version, DateOnly completedOn, DateTime now, CancellationToken ct)
     {
-        var holder = await db.Staff.AsNoTracking().Where(s => s.Id == attempt.StaffMemberId)
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(version);
+        var holder = await db.Staff.AsNoTracking().Where(s => s.Id == source.StaffMemberId)
             .Select(s => s.FirstName + " " + s.LastName).FirstAsync(ct);
-        var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == attempt.OrganisationId).Select(o => o.Name).FirstAsync(ct);
+        var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == source.OrganisationId).Select(o => o.Name).FirstAsync(ct);
         var ids = version.Confers.Select(c => c.CompetencyId).ToList();
         var competencies = await db.Competencies.AsNoTracking().Include(c => c.Subject).Where(c => ids.Contains(c.Id)).ToListAsync(ct);
         var overrides = await db.RefresherOverrides.AsNoTracking()
-            .Where(o => o.OrganisationId == attempt.OrganisationId && ids.Contains(o.CompetencyId))
+            .Where(o => o.OrganisationId == source.OrganisationId && ids.Contains(o.CompetencyId))
             .ToDictionaryAsync(o => o.CompetencyId, o => o.Months, ct);
         var expiries = competencies
             .Select(c => overrides.TryGetValue(c.Id, out var m) ? m : c.DefaultRefresherMonths)
@@ -30,9 +36,12 @@ public static class IssueCertificate
 
         var certificate = new IssuedCertificate
         {
-            OrganisationId = attempt.OrganisationId,
-            StaffMemberId = attempt.StaffMemberId,
-            AttemptId = attempt.Id,
+            OrganisationId = source.OrganisationId,
+            StaffMemberId = source.StaffMemberId,
+            Route = source.Route,
+            AttemptId = source.Route == CertificateRoute.Assessment ? source.SourceId : null,
+            ScormAttemptId = source.Route == CertificateRoute.ScormPackage ? source.SourceId : null,
+            Cmi5RegistrationId = source.Route == CertificateRoute.Cmi5Course ? checked((int)source.SourceId) : null,
             ModuleVersionId = version.Id,
             VerificationCode = CertificateCodes.New(),
             HolderName = holder,
@@ -42,7 +51,7 @@ public static class IssueCertificate
             VersionNumber = version.Number,
             Competencies = string.Join("; ", competencies.OrderBy(c => c.Code, StringComparer.Ordinal)
                 .Select(c => c.Subject!.Name == c.Name ? c.Name : $"{c.Subject.Name} — {c.Name}")),
-            ScorePercent = attempt.ScorePercent ?? 0,
+            ScorePercent = source.ScorePercent,
             CompletedOn = completedOn,
             ValidUntil = expiries.Count == 0 ? null : expiries.Min(),
             IssuedAt = now,

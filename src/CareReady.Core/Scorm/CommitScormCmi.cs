@@ -83,6 +83,9 @@ public sealed class CommitScormCmi(AppDbContext db, TimeProvider time, StoreStat
             .FirstAsync(v => v.Id == package.ModuleVersionId, ct);
         var completions = ModuleCompletions.For(version, attempt.OrganisationId, attempt.StaffMemberId, now, $"SCORM attempt {attempt.Id} ({cmi.CompletionStatus})", input.Actor);
         db.Completions.AddRange(completions);
+        var score = cmi.ScoreScaled is { } s ? (int?)Math.Floor(100m * Math.Clamp(s, 0m, 1m)) : null;
+        await IssueCertificate.AddAsync(db, new CertificateFor(attempt.OrganisationId, attempt.StaffMemberId, CertificateRoute.ScormPackage, attempt.Id, score),
+            version, DateOnly.FromDateTime(now), now, ct);
         await db.SaveChangesAsync(ct);
         await Regulation.StaleContentCaps.AddAsync(db, version.Id, completions, now, ct);
         await db.SaveChangesAsync(ct);

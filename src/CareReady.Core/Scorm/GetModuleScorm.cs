@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CareReady.Core.Scorm;
 
 /// <summary>A module version's SCORM package as its module page shows it, with the signed-in learner's latest attempt.</summary>
-public sealed record ModuleScorm(int PackageId, ScormEdition Edition, string SchemaVersion, bool Started, string? Status, DateTime? CompletedAt);
+/// <param name="CertificateId">The certificate of the learner's first completion of the package (null before one).</param>
+public sealed record ModuleScorm(int PackageId, ScormEdition Edition, string SchemaVersion, bool Started, string? Status, DateTime? CompletedAt, long? CertificateId = null);
 
 public sealed class GetModuleScorm(AppDbContext db)
 {
@@ -28,6 +29,9 @@ public sealed class GetModuleScorm(AppDbContext db)
         var attempts = db.ScormAttempts.AsNoTracking().Where(a => a.ScormPackageId == package.Id && a.StaffMemberId == person);
         var latest = await attempts.OrderByDescending(a => a.Id).Select(a => new { a.CompletionStatus }).FirstOrDefaultAsync(ct);
         var completed = await attempts.Where(a => a.CompletedAt != null).MaxAsync(a => a.CompletedAt, ct);
-        return new ModuleScorm(package.Id, package.Edition, package.SchemaVersion, latest is not null, latest?.CompletionStatus, completed);
+        var certificate = completed is null ? null : await db.IssuedCertificates.AsNoTracking()
+            .Where(c => c.StaffMemberId == person && c.ScormAttemptId != null && attempts.Any(a => a.Id == c.ScormAttemptId))
+            .OrderByDescending(c => c.Id).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
+        return new ModuleScorm(package.Id, package.Edition, package.SchemaVersion, latest is not null, latest?.CompletionStatus, completed, certificate);
     }
 }

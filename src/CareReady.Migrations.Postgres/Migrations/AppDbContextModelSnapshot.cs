@@ -1195,8 +1195,11 @@ namespace CareReady.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<long>("AttemptId")
+                    b.Property<long?>("AttemptId")
                         .HasColumnType("bigint");
+
+                    b.Property<int?>("Cmi5RegistrationId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Competencies")
                         .IsRequired()
@@ -1235,8 +1238,14 @@ namespace CareReady.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<int>("ScorePercent")
+                    b.Property<int>("Route")
                         .HasColumnType("integer");
+
+                    b.Property<int?>("ScorePercent")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("ScormAttemptId")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("StaffMemberId")
                         .HasColumnType("integer");
@@ -1257,7 +1266,11 @@ namespace CareReady.Migrations.Postgres.Migrations
                     b.HasIndex("AttemptId")
                         .IsUnique();
 
+                    b.HasIndex("Cmi5RegistrationId");
+
                     b.HasIndex("ModuleVersionId");
+
+                    b.HasIndex("ScormAttemptId");
 
                     b.HasIndex("StaffMemberId");
 
@@ -4102,8 +4115,12 @@ namespace CareReady.Migrations.Postgres.Migrations
                     b.HasOne("CareReady.Core.Assessments.AssessmentAttempt", null)
                         .WithMany()
                         .HasForeignKey("AttemptId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CareReady.Core.Cmi5.Cmi5Registration", null)
+                        .WithMany()
+                        .HasForeignKey("Cmi5RegistrationId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("CareReady.Core.Learning.ModuleVersion", null)
                         .WithMany()
@@ -4116,6 +4133,11 @@ namespace CareReady.Migrations.Postgres.Migrations
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("CareReady.Core.Scorm.ScormAttempt", null)
+                        .WithMany()
+                        .HasForeignKey("ScormAttemptId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("CareReady.Core.Workforce.StaffMember", null)
                         .WithMany()

@@ -1143,7 +1143,10 @@ namespace CareReady.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("AttemptId")
+                    b.Property<long?>("AttemptId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Cmi5RegistrationId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Competencies")
@@ -1183,7 +1186,13 @@ namespace CareReady.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("ScorePercent")
+                    b.Property<int>("Route")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ScorePercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ScormAttemptId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("StaffMemberId")
@@ -1205,7 +1214,11 @@ namespace CareReady.Migrations.Sqlite.Migrations
                     b.HasIndex("AttemptId")
                         .IsUnique();
 
+                    b.HasIndex("Cmi5RegistrationId");
+
                     b.HasIndex("ModuleVersionId");
+
+                    b.HasIndex("ScormAttemptId");
 
                     b.HasIndex("StaffMemberId");
 
@@ -3959,8 +3972,12 @@ namespace CareReady.Migrations.Sqlite.Migrations
                     b.HasOne("CareReady.Core.Assessments.AssessmentAttempt", null)
                         .WithMany()
                         .HasForeignKey("AttemptId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CareReady.Core.Cmi5.Cmi5Registration", null)
+                        .WithMany()
+                        .HasForeignKey("Cmi5RegistrationId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("CareReady.Core.Learning.ModuleVersion", null)
                         .WithMany()
@@ -3973,6 +3990,11 @@ namespace CareReady.Migrations.Sqlite.Migrations
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("CareReady.Core.Scorm.ScormAttempt", null)
+                        .WithMany()
+                        .HasForeignKey("ScormAttemptId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("CareReady.Core.Workforce.StaffMember", null)
                         .WithMany()

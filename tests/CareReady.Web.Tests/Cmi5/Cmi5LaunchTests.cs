@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using CareReady.Core.Cmi5;
 using CareReady.Core.Compliance;
 using CareReady.Core.Data;
+using CareReady.Core.Learning;
 using CareReady.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -152,7 +153,21 @@ public class Cmi5LaunchTests
         var page = await (await learner.GetAsync("/learning")).Content.ReadAsStringAsync();
         await using var names = app.NewDbContext();
         var competency = await names.Competencies.AsNoTracking().Where(c => c.Code == TestCourse.Competency).Select(c => c.Name).SingleAsync();
-        Assert.Contains(competency, page[page.IndexOf("<h2>History</h2>", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        var history = page[page.IndexOf("<h2>History</h2>", StringComparison.Ordinal)..];
+        Assert.Contains(competency, history, StringComparison.Ordinal);
+
+        // A certificate, linked from the course page and the history, worded for a course and without a score.
+        var certificate = await names.IssuedCertificates.AsNoTracking().SingleAsync();
+        var registrationId = await names.Cmi5Registrations.Where(r => r.Registration == Guid.Parse(au.Registration)).Select(r => r.Id).SingleAsync();
+        Assert.Equal((app.Data.NurseA.Id, CertificateRoute.Cmi5Course, (int?)registrationId, (int?)null),
+            (certificate.StaffMemberId, certificate.Route, certificate.Cmi5RegistrationId, certificate.ScorePercent));
+        var path = $"/learning/certificates/{certificate.Id}";
+        Assert.Equal(certificate.Id, course2.GetProperty("certificateId").GetInt64());
+        Assert.Contains($"href=\"{path}\" data-testid=\"course-certificate\"", await learner.GetStringAsync($"/learning/cmi5/{courseId}"), StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"{path}\">View certificate</a>", history, StringComparison.Ordinal);
+        var certificatePage = await learner.GetStringAsync(path);
+        Assert.Contains("completed the e-learning course for", certificatePage, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Score<", certificatePage, StringComparison.Ordinal);
     }
 
     [Theory]

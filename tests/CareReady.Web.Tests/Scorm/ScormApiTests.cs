@@ -269,6 +269,41 @@ public class ScormApiTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Completing_a_package_issues_one_certificate_that_the_module_page_and_my_learning_link_to(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var imported = await ScormTestPackages.ImportAsync(await app.SignedInClientAsync(TestData.ComplianceEmail), ScormTestPackages.Scorm12);
+        var packageId = imported.GetProperty("packageId").GetInt32();
+        var modulePage = $"/learning/modules/{imported.GetProperty("moduleId").GetInt32()}";
+        var learner = await app.SignedInClientAsync(TestData.LearnerEmail);
+        var attemptId = (await LaunchAsync(learner, packageId)).GetProperty("attemptId").GetInt64();
+
+        await CommitAsync(learner, attemptId, new JsonObject { ["cmi.core.lesson_status"] = "failed", ["cmi.core.score.raw"] = "30" });
+        Assert.DoesNotContain("scorm-certificate", await learner.GetStringAsync(modulePage), StringComparison.Ordinal);
+
+        await CommitAsync(learner, attemptId, new JsonObject { ["cmi.core.lesson_status"] = "passed", ["cmi.core.score.raw"] = "87.5" });
+        await CommitAsync(learner, attemptId, new JsonObject { ["cmi.core.lesson_status"] = "passed", ["cmi.core.score.raw"] = "95" });
+        long id;
+        await using (var db = app.NewDbContext())
+        {
+            var certificate = await db.IssuedCertificates.AsNoTracking().SingleAsync();
+            Assert.Equal((app.Data.NurseA.Id, CertificateRoute.ScormPackage, (long?)attemptId, (long?)null, (int?)87, imported.GetProperty("versionId").GetInt32(), new DateOnly(2027, 3, 2)),
+                (certificate.StaffMemberId, certificate.Route, certificate.ScormAttemptId, certificate.AttemptId, certificate.ScorePercent, certificate.ModuleVersionId, certificate.ValidUntil));
+            id = certificate.Id;
+        }
+
+        var path = $"/learning/certificates/{id}";
+        Assert.Contains($"href=\"{path}\" data-testid=\"scorm-certificate\"", await learner.GetStringAsync(modulePage), StringComparison.Ordinal);
+        var history = await learner.GetStringAsync("/learning");
+        Assert.Contains($"<a href=\"{path}\">View certificate</a>", history[history.IndexOf("<h2>History</h2>", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        var page = await learner.GetStringAsync(path);
+        Assert.Contains("completed the e-learning package for", page, StringComparison.Ordinal);
+        Assert.Contains("87%", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedInClientAsync(TestData.OtherOrgComplianceEmail)).GetAsync(path)).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_scorm2004_package_imports_and_completed_and_passed_records_while_completed_and_failed_does_not(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
