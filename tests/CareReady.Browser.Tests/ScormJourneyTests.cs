@@ -36,6 +36,17 @@ public sealed class ScormJourneyTests(BrowserFixture browser) : IAsyncLifetime
         await Screenshots.SaveAsync(lead, "scorm-import");
 
         var page = await BrowserPages.SignedInAsync(browser.Browser, _app.BaseUrl!, TestData.LearnerEmail, TestData.Password, 390, 844);
+
+        // A night-shift learner: Welsh, sound off — handed to the package when it starts.
+        await page.GotoAsync(_app.BaseUrl + "learning");
+        await page.GetByRole(AriaRole.Link, new() { Name = "E-learning preferences" }).ClickAsync();
+        await page.GetByLabel("Language").SelectOptionAsync("cy-GB");
+        await page.GetByLabel("Off").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save preferences" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("preferences-saved")).ToBeVisibleAsync();
+        await Axe.AssertAccessibleAsync(page);
+        await Screenshots.SaveAsync(page, "elearning-preferences");
+
         await page.GotoAsync(_app.BaseUrl + "learning");
         var overdue = page.Locator(".app-learning-item--overdue", new() { HasText = "Adult Basic Life Support" });
         await Assertions.Expect(overdue).ToContainTextAsync("Sepsis awareness (SCORM test)");
@@ -48,6 +59,7 @@ public sealed class ScormJourneyTests(BrowserFixture browser) : IAsyncLifetime
         // The SCO finds window.API (scorm-again) in its parent, starts afresh and commits its place.
         var sco = page.FrameLocator("#scorm-content");
         await Assertions.Expect(sco.Locator("#where")).ToHaveTextAsync("Started from the beginning.");
+        await Assertions.Expect(sco.Locator("#preferences")).ToHaveTextAsync("Language cy-GB; sound off.");
         await Assertions.Expect(page.GetByTestId("scorm-status")).ToHaveTextAsync("Progress saved.");
         await Axe.AssertAccessibleAsync(page);
         await Screenshots.SaveAsync(page, "scorm-launch");
@@ -62,6 +74,13 @@ public sealed class ScormJourneyTests(BrowserFixture browser) : IAsyncLifetime
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Back to the module" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("scorm-complete")).ToContainTextAsync("Complete You completed this module on 2 March 2026");
+        await Axe.AssertAccessibleAsync(page);
+
+        // Her certificate, linked from the module page.
+        await page.GetByTestId("scorm-certificate").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Certificate of completion");
+        await Assertions.Expect(page.Locator(".app-certificate")).ToContainTextAsync("completed the e-learning package for");
+        await Assertions.Expect(page.Locator(".app-certificate")).ToContainTextAsync("90%");
         await Axe.AssertAccessibleAsync(page);
 
         await page.GotoAsync(_app.BaseUrl + "learning");

@@ -27,6 +27,9 @@ public static class Cmi5Vocabulary
     public const string BlockType = "https://w3id.org/xapi/cmi5/activitytype/block";
 
     public const string LaunchDataStateId = "LMS.LaunchData";
+
+    /// <summary>The agent profile document of the learner's language and audio preferences (cmi5 section 11).</summary>
+    public const string LearnerPreferencesProfileId = "cmi5LearnerPreferences";
     public const string CourseStructureNamespace = "https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd";
 
     /// <summary>Verbs only the LMS may use; an AU sending them is refused.</summary>

@@ -20,12 +20,13 @@ public sealed record Cmi5Launch(string? Url, string? Refusal, Guid Registration 
 /// <summary>
 /// Launches an AU as cmi5 section 8 and 10 say: finds or creates the learner's registration (a new
 /// one once the previous is satisfied), records "abandoned" for any earlier session of the
-/// registration that never terminated, starts a session, writes the LMS.LaunchData state document
-/// and the "launched" statement, and returns the AU URL with endpoint, fetch, actor, registration
+/// registration that never terminated, starts a session, writes the LMS.LaunchData state document, the
+/// learner's cmi5LearnerPreferences agent profile and the "launched" statement, and returns the AU URL with endpoint, fetch, actor, registration
 /// and activityId. Browse and Review launches use the learner's latest registration (a satisfied one too: a
 /// registration persists through the review of a finished course); Review only for an AU finished in it.
 /// </summary>
-public sealed class LaunchAu(AppDbContext db, TimeProvider time, StoreStatements store, DocumentStore documents, EvaluateMoveOn moveOn)
+public sealed class LaunchAu(AppDbContext db, TimeProvider time, StoreStatements store, DocumentStore documents, EvaluateMoveOn moveOn,
+    GetElearningPreferences preferences)
 {
     public async Task<Cmi5Launch> RunAsync(Cmi5LaunchInput input, CancellationToken ct = default)
     {
@@ -109,6 +110,13 @@ public sealed class LaunchAu(AppDbContext db, TimeProvider time, StoreStatements
         await documents.PutAsync(input.OrganisationId,
             new DocumentAddress(XapiDocumentKind.State, au.ActivityId, registration.ActorKey, registration.Registration.ToString("D"), Cmi5Vocabulary.LaunchDataStateId),
             DocumentStore.JsonType, Encoding.UTF8.GetBytes(launchData.ToJsonString()), new Preconditions(null, null), ct);
+
+        // The learner's language and sound, as set in CareReady, for the AU to read on startup (cmi5 section 11). The AU
+        // may only read it: a change belongs in CareReady's preferences, which this launch hands over again.
+        var learner = await preferences.RunAsync(input.OrganisationId, input.StaffMemberId, ct);
+        await documents.ReplaceAsync(input.OrganisationId,
+            new DocumentAddress(XapiDocumentKind.AgentProfile, "", registration.ActorKey, "", Cmi5Vocabulary.LearnerPreferencesProfileId),
+            DocumentStore.JsonType, Encoding.UTF8.GetBytes(learner.Cmi5Document()), ct);
 
         var extensions = new JsonObject
         {

@@ -49,6 +49,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<AssessmentAttempt> AssessmentAttempts => Set<AssessmentAttempt>();
     public DbSet<AttemptItem> AttemptItems => Set<AttemptItem>();
     public DbSet<IssuedCertificate> IssuedCertificates => Set<IssuedCertificate>();
+    public DbSet<ElearningPreference> ElearningPreferences => Set<ElearningPreference>();
     public DbSet<ObservedAssessment> ObservedAssessments => Set<ObservedAssessment>();
     public DbSet<SelfAssessment> SelfAssessments => Set<SelfAssessment>();
     public DbSet<GuidelineSource> GuidelineSources => Set<GuidelineSource>();

@@ -153,6 +153,17 @@ internal static class JsonColumn
         new((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, x) => HashCode.Combine(h, x)), v => v.ToList());
 }
 
+internal sealed class ElearningPreferenceConfiguration : IEntityTypeConfiguration<ElearningPreference>
+{
+    public void Configure(EntityTypeBuilder<ElearningPreference> b)
+    {
+        b.Property(x => x.Language).HasMaxLength(16);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<StaffMember>().WithMany().HasForeignKey(x => x.StaffMemberId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.OrganisationId, x.StaffMemberId }).IsUnique();
+    }
+}
+
 internal sealed class IssuedCertificateConfiguration : IEntityTypeConfiguration<IssuedCertificate>
 {
     public void Configure(EntityTypeBuilder<IssuedCertificate> b)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using CareReady.Core.Learning;
 
 namespace CareReady.Core.Scorm;
 
@@ -55,9 +56,15 @@ public sealed class CmiData(ScormEdition edition, IReadOnlyDictionary<string, st
         }
     }
 
-    /// <summary>What a relaunch of this attempt gives the runtime before the SCO starts (never read-only values the SCO sets itself).</summary>
-    public Dictionary<string, string> ResumeValues(string learnerId, string learnerName)
+    /// <summary>
+    /// What a launch of this attempt gives the runtime before the SCO starts (never read-only values the SCO sets itself):
+    /// what it saved to resume from, who the learner is, and the learner's language and sound as set in CareReady (handed
+    /// over at every launch, like cmi5's learner preferences). Sound: SCORM 1.2 audio "0" (as the package plays it) or
+    /// "-1" (off); SCORM 2004 audio_level "1" (the reference level) or "0" (no sound).
+    /// </summary>
+    public Dictionary<string, string> ResumeValues(string learnerId, string learnerName, ElearningPreferencesView preferences)
     {
+        ArgumentNullException.ThrowIfNull(preferences);
         var resume = Values.GetValueOrDefault(Edition == ScormEdition.Scorm12 ? "cmi.core.exit" : "cmi.exit") == "suspend";
         var keys = Edition == ScormEdition.Scorm12
             ? new[] { "cmi.core.lesson_location", "cmi.core.lesson_status", "cmi.suspend_data", "cmi.core.score.raw", "cmi.core.score.min", "cmi.core.score.max" }
@@ -68,12 +75,16 @@ public sealed class CmiData(ScormEdition edition, IReadOnlyDictionary<string, st
             values["cmi.core.student_id"] = learnerId;
             values["cmi.core.student_name"] = learnerName;
             values["cmi.core.entry"] = resume ? "resume" : Values.Count == 0 ? "ab-initio" : "";
+            values["cmi.student_preference.language"] = preferences.Language;
+            values["cmi.student_preference.audio"] = preferences.AudioOn ? "0" : "-1";
         }
         else
         {
             values["cmi.learner_id"] = learnerId;
             values["cmi.learner_name"] = learnerName;
             values["cmi.entry"] = resume ? "resume" : Values.Count == 0 ? "ab-initio" : "";
+            values["cmi.learner_preference.language"] = preferences.Language;
+            values["cmi.learner_preference.audio_level"] = preferences.AudioOn ? "1" : "0";
         }
 
         return values;

@@ -17,7 +17,7 @@ public sealed record ScormLaunch(
 /// completed; after that a launch starts a fresh attempt, so a renewal can be taken. Null when the package
 /// is not in the learner's organisation, its version is not published, or the user has no staff record.
 /// </summary>
-public sealed class LaunchScorm(AppDbContext db, TimeProvider time)
+public sealed class LaunchScorm(AppDbContext db, TimeProvider time, GetElearningPreferences preferences)
 {
     public async Task<ScormLaunch?> RunAsync(AccessScope scope, int packageId, CancellationToken ct = default)
     {
@@ -55,7 +55,7 @@ public sealed class LaunchScorm(AppDbContext db, TimeProvider time)
         var package = found.Package;
         var cmi = new CmiData(package.Edition, JsonSerializer.Deserialize<Dictionary<string, string>>(attempt!.CmiJson) ?? []);
         // SCORM names the learner "Last, First".
-        var initial = cmi.ResumeValues(staff.EmployeeNumber, $"{staff.LastName}, {staff.FirstName}");
+        var initial = cmi.ResumeValues(staff.EmployeeNumber, $"{staff.LastName}, {staff.FirstName}", await preferences.RunAsync(scope.OrganisationId, person, ct));
         return new ScormLaunch(package.Id, found.ModuleId, package.Title, package.Edition, package.LaunchPath, attempt.Id, resumed, initial);
     }
 }

@@ -62,6 +62,13 @@ public sealed class DocumentStore(AppDbContext db, TimeProvider time)
         await SaveAsync(ct);
     }
 
+    /// <summary>Writes a document CareReady itself owns (cmi5's learner preferences), over whatever is stored: no concurrency check.</summary>
+    public async Task ReplaceAsync(int org, DocumentAddress a, string contentType, byte[] content, CancellationToken ct = default)
+    {
+        Save(org, a, await Find(org, a).FirstOrDefaultAsync(ct), contentType, content);
+        await SaveAsync(ct);
+    }
+
     public async Task PostAsync(int org, DocumentAddress a, string contentType, byte[] content, Preconditions pre, CancellationToken ct = default)
     {
         var existing = await Find(org, a).FirstOrDefaultAsync(ct);

@@ -19,6 +19,26 @@ public static class LearningEndpoints
                 await get.RunAsync(await current.GetScopeAsync(ct), ct) is { } learning ? TypedResults.Ok(learning) : TypedResults.NotFound())
             .WithSummary("My learning: overdue, due soon, required, in progress, recommended, and history");
 
+        group.MapGet("/me/elearning-preferences", async Task<Results<Ok<ElearningPreferencesView>, NotFound>> (CurrentUser current, GetElearningPreferences get, CancellationToken ct) =>
+                await current.GetScopeAsync(ct) is { OwnStaffMemberId: int person } scope
+                    ? TypedResults.Ok(await get.RunAsync(scope.OrganisationId, person, ct))
+                    : TypedResults.NotFound())
+            .WithSummary("My e-learning preferences: language (an RFC 5646 tag) and sound on or off, handed to SCORM packages and cmi5 courses at launch");
+
+        group.MapPut("/me/elearning-preferences", async Task<Results<Ok<ElearningPreferencesView>, NotFound, ValidationProblem>> (
+                ElearningPreferencesView body, CurrentUser current, SaveElearningPreferences save, CancellationToken ct) =>
+            {
+                if (await current.GetScopeAsync(ct) is not { OwnStaffMemberId: int person } scope)
+                {
+                    return TypedResults.NotFound();
+                }
+
+                return await save.RunAsync(scope.OrganisationId, person, body, ct) is { } problem
+                    ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["language"] = [problem] })
+                    : TypedResults.Ok(body with { Language = ElearningLanguages.Find(body.Language)!.Tag });
+            })
+            .WithSummary("Set my e-learning preferences ({\"language\":\"cy-GB\",\"audioOn\":false}); 400 naming the field when the language is not offered");
+
         group.MapGet("/modules", async (CurrentUser current, ListModules list, CancellationToken ct) =>
                 TypedResults.Ok(await list.RunAsync((await current.GetUserAsync()).OrganisationId, ct)))
             .WithSummary("Published modules of my organisation");

@@ -17,6 +17,8 @@ public static class LearningSetup
         services.AddScoped<GetModuleMedia>();
         services.AddScoped<GetCertificate>();
         services.AddScoped<VerifyCertificate>();
+        services.AddScoped<GetElearningPreferences>();
+        services.AddScoped<SaveElearningPreferences>();
         return services;
     }
 }

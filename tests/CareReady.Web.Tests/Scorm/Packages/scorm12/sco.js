@@ -1,5 +1,5 @@
 // The test SCO (SCORM 1.2): finds the API in a parent window, shows where the learner left off, and on
-// the button reports passed, commits and finishes.
+// the button reports passed, commits and finishes. Shows the learner's language and sound as the LMS gave them.
 (function () {
   "use strict";
   function findApi(win) {
@@ -22,6 +22,9 @@
   api.LMSInitialize("");
   var location = api.LMSGetValue("cmi.core.lesson_location");
   where.textContent = location ? "Resumed at " + location + " (" + api.LMSGetValue("cmi.suspend_data") + ")." : "Started from the beginning.";
+  var audio = api.LMSGetValue("cmi.student_preference.audio");
+  document.getElementById("preferences").textContent = "Language " + api.LMSGetValue("cmi.student_preference.language") +
+    "; sound " + (audio === "-1" ? "off" : "on") + ".";
   api.LMSSetValue("cmi.core.lesson_location", "page-2");
   api.LMSSetValue("cmi.suspend_data", "seen=1,2");
   api.LMSSetValue("cmi.core.exit", "suspend");
