@@ -3,7 +3,6 @@ using CareReady.Core.Learning.Packages;
 using CareReady.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CareReady.Web.Learning.Authoring;
 
@@ -11,46 +10,24 @@ namespace CareReady.Web.Learning.Authoring;
 [Authorize(Roles = "Educator,EducatorLead,ComplianceLead,Admin")]
 [RequestSizeLimit(PackageEndpoints.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = PackageEndpoints.MaxRequestBytes)]
-public sealed class ImportPackageModel(CurrentUser current, AppDbContext db, TimeProvider time) : PageModel
+public sealed class ImportPackageModel(CurrentUser current, AppDbContext db, TimeProvider time) : PackageUploadPageModel(current)
 {
-    [BindProperty]
-    public IFormFile? Package { get; set; }
-
-    [BindProperty]
-    public bool Publish { get; set; }
-
-    public bool CanPublish { get; private set; }
     public ContentImportResult? Result { get; private set; }
-    public string? FileName { get; private set; }
-    public string? FileError { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => CanPublish = PackageEndpoints.CanPublish(await current.GetScopeAsync(ct));
+    protected override string PackageKind => "content package";
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var scope = await current.GetScopeAsync(ct);
-        CanPublish = PackageEndpoints.CanPublish(scope);
-        if (Package is null || Package.Length == 0)
+        var scope = await LoadAsync(ct);
+        if (CheckUpload() is { } refused)
         {
-            FileError = "Select a package (.zip) to import";
-            return Page();
+            return refused;
         }
 
-        if (!Package.FileName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
-        {
-            FileError = "The selected file must be a .zip content package";
-            return Page();
-        }
-
-        if (Publish && !CanPublish)
-        {
-            return Forbid();
-        }
-
-        FileName = Path.GetFileName(Package.FileName);
-        await using var stream = Package.OpenReadStream();
-        Result = await new ImportContentPackage(db, time).RunAsync(scope.OrganisationId, stream, FileName,
-            new ContentImportOptions(await current.GetActorAsync(), Publish), ct);
+        await using var stream = Package!.OpenReadStream();
+        Result = await new ImportContentPackage(db, time).RunAsync(scope.OrganisationId, stream, FileName!,
+            new ContentImportOptions(await Current.GetActorAsync(), Publish), ct);
+        Problems = Result.Problems;
         return Page();
     }
 }
