@@ -11,6 +11,8 @@ root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(AuditCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(ContentCommand.Create());
+root.Subcommands.Add(ElearningImportCommands.Scorm());
+root.Subcommands.Add(ElearningImportCommands.Cmi5());
 root.Subcommands.Add(NotifyCommand.Create());
 root.Subcommands.Add(SimCommand.Create());
 root.Subcommands.Add(LrsClientCommand.Create());
