@@ -86,6 +86,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Scorm.ScormPackage> ScormPackages => Set<Scorm.ScormPackage>();
     public DbSet<Scorm.ScormFile> ScormFiles => Set<Scorm.ScormFile>();
     public DbSet<Scorm.ScormAttempt> ScormAttempts => Set<Scorm.ScormAttempt>();
+    public DbSet<Scorm.ScormSco> ScormScos => Set<Scorm.ScormSco>();
+    public DbSet<Scorm.ScormScoProgress> ScormScoProgress => Set<Scorm.ScormScoProgress>();
     public DbSet<Cmi5.Cmi5Course> Cmi5Courses => Set<Cmi5.Cmi5Course>();
     public DbSet<Cmi5.Cmi5Block> Cmi5Blocks => Set<Cmi5.Cmi5Block>();
     public DbSet<Cmi5.Cmi5Au> Cmi5Aus => Set<Cmi5.Cmi5Au>();

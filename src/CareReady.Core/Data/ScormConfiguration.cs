@@ -21,6 +21,32 @@ internal sealed class ScormPackageConfiguration : IEntityTypeConfiguration<Scorm
         b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<ModuleVersion>().WithMany().HasForeignKey(x => x.ModuleVersionId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Files).WithOne().HasForeignKey(x => x.ScormPackageId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Scos).WithOne().HasForeignKey(x => x.ScormPackageId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ScormScoConfiguration : IEntityTypeConfiguration<ScormSco>
+{
+    public void Configure(EntityTypeBuilder<ScormSco> b)
+    {
+        b.Property(x => x.Identifier).HasMaxLength(200);
+        b.Property(x => x.Title).HasMaxLength(200);
+        b.Property(x => x.LaunchPath).HasMaxLength(2000);
+        b.HasIndex(x => new { x.ScormPackageId, x.Position }).IsUnique();
+        b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ScormScoProgressConfiguration : IEntityTypeConfiguration<ScormScoProgress>
+{
+    public void Configure(EntityTypeBuilder<ScormScoProgress> b)
+    {
+        b.Property(x => x.CompletionStatus).HasMaxLength(32);
+        b.Property(x => x.SuccessStatus).HasMaxLength(32);
+        b.Property(x => x.ScoreScaled).HasPrecision(9, 4);
+        b.HasIndex(x => new { x.AttemptId, x.Position }).IsUnique();
+        b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<ScormAttempt>().WithMany().HasForeignKey(x => x.AttemptId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

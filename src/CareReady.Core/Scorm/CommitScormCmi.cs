@@ -21,12 +21,14 @@ public enum ScormCommitOutcome
 
 /// <param name="SiteUrl">This site's address ("https://careready.example/"): the home page of the learner's xAPI account and of the activity id.</param>
 /// <param name="Actor">Who commits (the learner's account email): the completions' RecordedBy, as for a module pass.</param>
-public sealed record ScormCommitInput(long AttemptId, IReadOnlyDictionary<string, string> Values, string SiteUrl, string Actor);
+/// <param name="Position">The part (SCO) whose runtime commits: 1 for a one-part package.</param>
+public sealed record ScormCommitInput(long AttemptId, IReadOnlyDictionary<string, string> Values, string SiteUrl, string Actor, int Position = 1);
 
 /// <summary>
-/// Persists what the SCO's runtime committed for the signed-in learner's attempt, replacing the
-/// previous commit (the runtime sends the whole CMI). The first commit that says the module is done
-/// (<see cref="CmiData.Counts"/>) records, in the same transaction and exactly once per attempt, a
+/// Persists what a SCO's runtime committed for the signed-in learner's attempt, replacing that part's
+/// previous commit (the runtime sends the whole CMI). A part counts the first time its CMI says so
+/// (<see cref="CmiData.Counts"/>); the commit after which every SCO of the package has counted
+/// (<see cref="ScormRollup"/>) records, in the same transaction and exactly once per attempt, a
 /// <see cref="Completion"/> of every competency the module version confers — as passing a module's
 /// assessment does (source Module, naming the version, caps of regulatory changes) — and an xAPI
 /// statement in the organisation's LRS (through <see cref="StoreStatements"/>), whose actor is the
@@ -52,38 +54,64 @@ public sealed class CommitScormCmi(AppDbContext db, TimeProvider time, StoreStat
         }
 
         var package = await db.ScormPackages.AsNoTracking().FirstAsync(p => p.Id == attempt.ScormPackageId, ct);
+        var scos = await db.ScormScos.AsNoTracking().Where(s => s.ScormPackageId == package.Id).OrderBy(s => s.Position).ToListAsync(ct);
+        if (scos.FirstOrDefault(s => s.Position == input.Position) is not { IsAsset: false })
+        {
+            return ScormCommitOutcome.NotFound; // no such part, or an asset (which has no runtime)
+        }
+
         var cmi = new CmiData(package.Edition, input.Values);
         var now = time.GetUtcNow().UtcDateTime;
-        attempt.CmiJson = JsonSerializer.Serialize(input.Values);
-        attempt.CompletionStatus = Truncate(cmi.CompletionStatus);
-        attempt.SuccessStatus = Truncate(cmi.SuccessStatus);
-        attempt.ScoreScaled = cmi.ScoreScaled;
+        var progress = await db.ScormScoProgress.Where(p => p.AttemptId == attempt.Id).ToListAsync(ct);
+        var row = progress.FirstOrDefault(p => p.Position == input.Position);
+        if (row is null)
+        {
+            row = new ScormScoProgress { OrganisationId = attempt.OrganisationId, AttemptId = attempt.Id, Position = input.Position };
+            db.ScormScoProgress.Add(row);
+            progress.Add(row);
+        }
+
+        row.CmiJson = JsonSerializer.Serialize(input.Values);
+        row.CompletionStatus = Truncate(cmi.CompletionStatus);
+        row.SuccessStatus = Truncate(cmi.SuccessStatus);
+        row.ScoreScaled = cmi.ScoreScaled;
+        row.Commits++;
+        row.UpdatedAt = now;
+        if (cmi.Counts)
+        {
+            row.CountedAt ??= now;
+        }
+
+        var rollup = ScormRollup.Of(scos, progress);
+        attempt.CompletionStatus = Truncate(rollup.CompletionStatus);
+        attempt.SuccessStatus = Truncate(rollup.SuccessStatus);
+        attempt.ScoreScaled = rollup.ScoreScaled;
         attempt.Commits++;
         attempt.UpdatedAt = now;
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        var completes = cmi.Counts && attempt.CompletedAt is null
+        var completes = rollup.Done && attempt.CompletedAt is null
             && await db.ScormAttempts.Where(a => a.Id == attempt.Id && a.CompletedAt == null)
                 .ExecuteUpdateAsync(u => u.SetProperty(a => a.CompletedAt, now), ct) == 1;
         if (completes)
         {
             attempt.CompletedAt = now;
             db.Entry(attempt).Property(a => a.CompletedAt).IsModified = false;
-            await RecordAsync(attempt, package, cmi, input, now, ct);
+            await RecordAsync(attempt, package, rollup, input, now, ct);
         }
 
         await transaction.CommitAsync(ct);
         return completes ? ScormCommitOutcome.Completed : ScormCommitOutcome.Saved;
     }
 
-    private async Task RecordAsync(ScormAttempt attempt, ScormPackage package, CmiData cmi, ScormCommitInput input, DateTime now, CancellationToken ct)
+    private async Task RecordAsync(ScormAttempt attempt, ScormPackage package, ScormRollupResult rollup, ScormCommitInput input, DateTime now, CancellationToken ct)
     {
         var version = await db.ModuleVersions.AsNoTracking().Include(v => v.Module).Include(v => v.Confers)
             .FirstAsync(v => v.Id == package.ModuleVersionId, ct);
-        var completions = ModuleCompletions.For(version, attempt.OrganisationId, attempt.StaffMemberId, now, $"SCORM attempt {attempt.Id} ({cmi.CompletionStatus})", input.Actor);
+        var completions = ModuleCompletions.For(version, attempt.OrganisationId, attempt.StaffMemberId, now, $"SCORM attempt {attempt.Id} ({rollup.CompletionStatus})", input.Actor);
         db.Completions.AddRange(completions);
-        var score = cmi.ScoreScaled is { } s ? (int?)Math.Floor(100m * Math.Clamp(s, 0m, 1m)) : null;
+        var score = rollup.ScoreScaled is { } s ? (int?)Math.Floor(100m * Math.Clamp(s, 0m, 1m)) : null;
         await IssueCertificate.AddAsync(db, new CertificateFor(attempt.OrganisationId, attempt.StaffMemberId, CertificateRoute.ScormPackage, attempt.Id, score),
             version, DateOnly.FromDateTime(now), now, ct);
         await db.SaveChangesAsync(ct);
@@ -94,17 +122,17 @@ public sealed class CommitScormCmi(AppDbContext db, TimeProvider time, StoreStat
         var site = input.SiteUrl.TrimEnd('/');
         var statementId = Guid.NewGuid();
         var result = new JsonObject { ["completion"] = true };
-        if (cmi.SuccessStatus is "passed" or "failed")
+        if (rollup.SuccessStatus is "passed" or "failed")
         {
-            result["success"] = cmi.Passed;
+            result["success"] = rollup.Passed;
         }
 
-        if (cmi.ScoreScaled is { } scaled)
+        if (rollup.ScoreScaled is { } scaled)
         {
             result["score"] = new JsonObject { ["scaled"] = Math.Round(scaled, 4) };
         }
 
-        var verb = cmi.Passed ? RecordXapiCompletions.PassedVerb : RecordXapiCompletions.CompletedVerb;
+        var verb = rollup.Passed ? RecordXapiCompletions.PassedVerb : RecordXapiCompletions.CompletedVerb;
         var statement = new JsonObject
         {
             ["id"] = statementId.ToString("D"),
@@ -116,7 +144,7 @@ public sealed class CommitScormCmi(AppDbContext db, TimeProvider time, StoreStat
             ["verb"] = new JsonObject
             {
                 ["id"] = verb,
-                ["display"] = new JsonObject { ["en-GB"] = cmi.Passed ? "passed" : "completed" },
+                ["display"] = new JsonObject { ["en-GB"] = rollup.Passed ? "passed" : "completed" },
             },
             ["object"] = new JsonObject
             {

@@ -5,8 +5,10 @@ using Microsoft.EntityFrameworkCore;
 namespace CareReady.Core.Scorm;
 
 /// <summary>A module version's SCORM package as its module page shows it, with the signed-in learner's latest attempt.</summary>
-/// <param name="CertificateId">The certificate of the learner's first completion of the package (null before one).</param>
-public sealed record ModuleScorm(int PackageId, ScormEdition Edition, string SchemaVersion, bool Started, string? Status, DateTime? CompletedAt, long? CertificateId = null);
+/// <param name="CertificateId">The certificate of the learner's latest completion of the package (null before one).</param>
+/// <param name="Parts">The package's parts and where the learner's latest attempt stands in each.</param>
+public sealed record ModuleScorm(int PackageId, ScormEdition Edition, string SchemaVersion, bool Started, string? Status, DateTime? CompletedAt,
+    long? CertificateId, IReadOnlyList<ScormPart> Parts);
 
 public sealed class GetModuleScorm(AppDbContext db)
 {
@@ -21,17 +23,26 @@ public sealed class GetModuleScorm(AppDbContext db)
             return null;
         }
 
+        var scos = await db.ScormScos.AsNoTracking().Where(s => s.ScormPackageId == package.Id).OrderBy(s => s.Position).ToListAsync(ct);
         if (scope.OwnStaffMemberId is not int person)
         {
-            return new ModuleScorm(package.Id, package.Edition, package.SchemaVersion, false, null, null);
+            return new ModuleScorm(package.Id, package.Edition, package.SchemaVersion, false, null, null, null, Parts(scos, []));
         }
 
         var attempts = db.ScormAttempts.AsNoTracking().Where(a => a.ScormPackageId == package.Id && a.StaffMemberId == person);
-        var latest = await attempts.OrderByDescending(a => a.Id).Select(a => new { a.CompletionStatus }).FirstOrDefaultAsync(ct);
+        var latest = await attempts.OrderByDescending(a => a.Id).Select(a => new { a.Id, a.CompletionStatus }).FirstOrDefaultAsync(ct);
+        var progress = latest is null ? [] : await db.ScormScoProgress.AsNoTracking().Where(p => p.AttemptId == latest.Id).ToListAsync(ct);
         var completed = await attempts.Where(a => a.CompletedAt != null).MaxAsync(a => a.CompletedAt, ct);
         var certificate = completed is null ? null : await db.IssuedCertificates.AsNoTracking()
             .Where(c => c.StaffMemberId == person && c.ScormAttemptId != null && attempts.Any(a => a.Id == c.ScormAttemptId))
             .OrderByDescending(c => c.Id).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
-        return new ModuleScorm(package.Id, package.Edition, package.SchemaVersion, latest is not null, latest?.CompletionStatus, completed, certificate);
+        return new ModuleScorm(package.Id, package.Edition, package.SchemaVersion, latest is not null, latest?.CompletionStatus, completed, certificate, Parts(scos, progress));
     }
+
+    private static List<ScormPart> Parts(List<ScormSco> scos, List<ScormScoProgress> progress) =>
+        [.. scos.Select(s =>
+        {
+            var row = progress.FirstOrDefault(p => p.Position == s.Position);
+            return new ScormPart(s.Position, s.Title, s.IsAsset, row?.CompletionStatus, row?.CountedAt is not null);
+        })];
 }

@@ -123,6 +123,11 @@ public sealed class ImportScormPackage(AppDbContext db, TimeProvider time)
             Identifier = found.Identifier.Length > 200 ? found.Identifier[..200] : found.Identifier,
             Title = found.Title,
             LaunchPath = found.LaunchPath,
+            Scos = found.Items.Select((item, i) => new ScormSco
+            {
+                OrganisationId = organisationId, Position = i + 1, Identifier = item.Identifier.Length > 200 ? item.Identifier[..200] : item.Identifier,
+                Title = item.Title, LaunchPath = item.LaunchPath, IsAsset = item.IsAsset,
+            }).ToList(),
             ImportedBy = options.ImportedBy,
             ImportedAt = now,
             Files = read.Files.Select(f => new ScormFile

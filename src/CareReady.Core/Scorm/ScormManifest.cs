@@ -4,8 +4,16 @@ using CareReady.Core.Learning.Packages;
 
 namespace CareReady.Core.Scorm;
 
+/// <summary>One launchable item of the default organisation, in manifest order: a SCO (talks to the runtime) or an asset (does not).</summary>
+/// <param name="LaunchPath">The file in the package, with the resource's and the item's parameters.</param>
+public sealed record ScormLaunchItem(string Identifier, string Title, string LaunchPath, bool IsAsset);
+
 /// <summary>What CareReady needs from a valid imsmanifest.xml.</summary>
-public sealed record ScormManifest(ScormEdition Edition, string SchemaVersion, string Identifier, string Title, string LaunchPath);
+public sealed record ScormManifest(ScormEdition Edition, string SchemaVersion, string Identifier, string Title, IReadOnlyList<ScormLaunchItem> Items)
+{
+    /// <summary>Where the package starts: its first item.</summary>
+    public string LaunchPath => Items[0].LaunchPath;
+}
 
 /// <summary>The manifest, or every problem found in it (each naming the element and what was expected).</summary>
 public sealed record ScormManifestResult(ScormManifest? Manifest, IReadOnlyList<PackageProblem> Problems);
@@ -16,12 +24,16 @@ public sealed record ScormManifestResult(ScormManifest? Manifest, IReadOnlyList<
 /// default names one of its organization elements; every item with an identifier, every leaf item
 /// pointing (identifierref) at a resource; resources with identifiers, adlcp:scormtype (1.2) /
 /// adlcp:scormType (2004) "sco" or "asset", and an href for those items launch; the launch file present
-/// in the package. CareReady plays one SCO per package, so a default organisation that launches more than
-/// one SCO is refused. Elements are matched by local name, so a manifest with odd namespace prefixes still reads.
+/// in the package. Every launchable item of the default organisation becomes a part of the package, in manifest
+/// order (at most <see cref="MaxItems"/>); sequencing rules (imsss) are not read — the learner takes the parts in
+/// any order. Elements are matched by local name, so a manifest with odd namespace prefixes still reads.
 /// </summary>
 public static class ScormManifestReader
 {
     public const string FileName = "imsmanifest.xml";
+
+    /// <summary>The most launchable items a package may have.</summary>
+    public const int MaxItems = 100;
 
     private static readonly Dictionary<string, ScormEdition> Versions = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -76,22 +88,31 @@ public static class ScormManifestReader
         var launches = new List<(XElement Item, XElement Resource)>();
         var title = Organisation(root, resources, launches);
 
-        string? launchPath = null;
-        if (launches.Count > 1)
+        var items = new List<ScormLaunchItem>();
+        if (launches.Count > MaxItems)
         {
-            Add(launches[1].Item, $"the default organization launches {launches.Count} SCOs or assets ({string.Join(", ", launches.Select(l => Attr(l.Item, "identifier")))}); CareReady plays packages with one launchable item");
+            Add(launches[MaxItems].Item, $"the default organization launches {launches.Count} SCOs or assets; at most {MaxItems}");
         }
-        else if (launches.Count == 1)
+        else
         {
-            launchPath = LaunchPath(launches[0].Resource, files);
+            foreach (var (item, resource) in launches)
+            {
+                if (LaunchPath(resource, files) is { } path)
+                {
+                    var itemId = Attr(item, "identifier")!.Trim();
+                    var itemTitle = Child(item, "title")?.Value.Trim() is { Length: > 0 } t ? t : itemId;
+                    items.Add(new ScormLaunchItem(itemId, itemTitle.Length > 200 ? itemTitle[..200] : itemTitle,
+                        WithParameters(path, Attr(item, "parameters")), ScormType(resource) == "asset"));
+                }
+            }
         }
 
-        if (problems.Count > 0 || edition is null || title is null || launchPath is null)
+        if (problems.Count > 0 || edition is null || title is null || items.Count == 0)
         {
             return new ScormManifestResult(null, problems);
         }
 
-        return new ScormManifestResult(new ScormManifest(edition.Value, schemaVersion!, identifier!.Trim(), title, launchPath), problems);
+        return new ScormManifestResult(new ScormManifest(edition.Value, schemaVersion!, identifier!.Trim(), title, items), problems);
 
         (ScormEdition?, string?) Edition(XElement manifest)
         {
@@ -299,6 +320,23 @@ public static class ScormManifestReader
 
         void Add(XElement at, string message) =>
             problems.Add(new PackageProblem(FileName, ((IXmlLineInfo)at).HasLineInfo() ? ((IXmlLineInfo)at).LineNumber : null, message));
+    }
+
+    /// <summary>An item's parameters attribute added to its launch path ("?a=1" or "a=1", after any the href has).</summary>
+    private static string WithParameters(string path, string? parameters)
+    {
+        var p = parameters?.Trim() ?? "";
+        if (p.Length == 0)
+        {
+            return path;
+        }
+
+        if (p[0] is '?' or '&')
+        {
+            p = p[1..];
+        }
+
+        return p.Length == 0 ? path : path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + p;
     }
 
     private static string? ScormType(XElement resource) =>

@@ -22,9 +22,9 @@ public sealed class LaunchModel(CurrentUser current, LaunchScorm launch) : PageM
 
     public string RuntimeScript => Launch.Edition == ScormEdition.Scorm12 ? "/lib/scorm-again/scorm12.min.js" : "/lib/scorm-again/scorm2004.min.js";
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int id, int? sco, CancellationToken ct)
     {
-        if (await launch.RunAsync(await current.GetScopeAsync(ct), id, ct) is not { } found)
+        if (await launch.RunAsync(await current.GetScopeAsync(ct), id, sco, ct) is not { } found)
         {
             return NotFound();
         }

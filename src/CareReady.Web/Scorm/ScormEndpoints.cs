@@ -31,7 +31,8 @@ public static class ScormEndpoints
     public static string ContentUrl(int packageId, string path) =>
         $"/scorm/packages/{packageId}/content/{string.Join('/', path.Split('/').Select(Uri.EscapeDataString))}";
 
-    public static string CommitUrl(long attemptId) => $"/api/v1/scorm/attempts/{attemptId}/cmi";
+    public static string CommitUrl(long attemptId, int position = 1) =>
+        position == 1 ? $"/api/v1/scorm/attempts/{attemptId}/cmi" : $"/api/v1/scorm/attempts/{attemptId}/cmi?sco={position}";
 
     public static string SiteUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}/";
 
@@ -108,17 +109,17 @@ public static class ScormEndpoints
             .WithSummary("A SCORM package of your organisation: edition, title, launch file, module version");
 
         group.MapPost("/packages/{id:int}/launch", async Task<Results<Ok<ScormLaunchResponse>, NotFound>> (
-                int id, CurrentUser current, LaunchScorm launch, CancellationToken ct) =>
+                int id, int? sco, CurrentUser current, LaunchScorm launch, CancellationToken ct) =>
             {
                 var scope = await current.GetScopeAsync(ct);
-                return await launch.RunAsync(scope, id, ct) is { } l
+                return await launch.RunAsync(scope, id, sco, ct) is { } l
                     ? TypedResults.Ok(ScormLaunchResponse.From(l))
                     : TypedResults.NotFound();
             })
-            .WithSummary("Start or resume the signed-in learner's attempt: the attempt, the URLs to play it and the CMI values to start the runtime with");
+            .WithSummary("Start or resume the signed-in learner's attempt at a part (?sco=N; default the first part not done yet): the attempt, the URLs to play it, the CMI values to start the runtime with, and every part's status");
 
         group.MapPost("/attempts/{id:long}/cmi", async Task<Results<Ok<ScormCommitResponse>, NotFound, ProblemHttpResult>> (
-                long id, HttpRequest request, CurrentUser current, CommitScormCmi commit, CancellationToken ct) =>
+                long id, int? sco, HttpRequest request, CurrentUser current, CommitScormCmi commit, CancellationToken ct) =>
             {
                 JsonElement body;
                 try
@@ -137,13 +138,13 @@ public static class ScormEndpoints
                 }
 
                 var scope = await current.GetScopeAsync(ct);
-                var outcome = await commit.RunAsync(scope, new ScormCommitInput(id, values, SiteUrl(request), await current.GetActorAsync()), ct);
+                var outcome = await commit.RunAsync(scope, new ScormCommitInput(id, values, SiteUrl(request), await current.GetActorAsync(), sco ?? 1), ct);
                 return outcome == ScormCommitOutcome.NotFound
                     ? TypedResults.NotFound()
                     : TypedResults.Ok(new ScormCommitResponse(true, 0, outcome == ScormCommitOutcome.Completed));
             })
             .WithMetadata(new RequestSizeLimitAttribute(MaxCommitBytes))
-            .WithSummary("Commit the CMI of your attempt (flattened JSON, as scorm-again sends it): saved for resuming; completed/passed records the completion and an xAPI statement once");
+            .WithSummary("Commit the CMI of a part of your attempt (?sco=N, default 1; flattened JSON, as scorm-again sends it): saved for resuming; once every part has said completed/passed, records the completion, the certificate and an xAPI statement");
 
         return api;
     }
@@ -195,13 +196,14 @@ public sealed record ScormPackageResponse(
     string Title, string LaunchPath, int Files, string LaunchUrl);
 
 public sealed record ScormLaunchResponse(
-    long AttemptId, bool Resumed, ScormEdition Edition, string Title, string ContentUrl, string CommitUrl, IReadOnlyDictionary<string, string> Initial)
+    long AttemptId, bool Resumed, ScormEdition Edition, string Title, string ContentUrl, string CommitUrl, IReadOnlyDictionary<string, string> Initial,
+    int Sco, IReadOnlyList<ScormPart> Parts)
 {
     public static ScormLaunchResponse From(ScormLaunch l)
     {
         var cut = l.LaunchPath.IndexOfAny(['?', '#']);
         var url = cut < 0 ? ScormEndpoints.ContentUrl(l.PackageId, l.LaunchPath) : ScormEndpoints.ContentUrl(l.PackageId, l.LaunchPath[..cut]) + l.LaunchPath[cut..];
-        return new(l.AttemptId, l.Resumed, l.Edition, l.Title, url, ScormEndpoints.CommitUrl(l.AttemptId), l.Initial);
+        return new(l.AttemptId, l.Resumed, l.Edition, l.Title, url, ScormEndpoints.CommitUrl(l.AttemptId, l.Position), l.Initial, l.Position, l.Parts);
     }
 }
 

@@ -18,7 +18,7 @@ public class ScormManifestReaderTests
         """;
 
     [Fact]
-    public void Xml_base_and_a_query_string_make_the_launch_path()
+    public void Xml_base_a_query_string_and_the_item_parameters_make_the_launch_path()
     {
         var result = ScormManifestReader.Read(Package(Scorm2004Head + """
               <organizations default="O"><organization identifier="O"><title>T</title>
@@ -28,7 +28,10 @@ public class ScormManifestReaderTests
             """, "course/sco1/index.html"));
 
         Assert.Empty(result.Problems);
-        Assert.Equal(new ScormManifest(ScormEdition.Scorm2004, "2004 3rd Edition", "M", "T", "course/sco1/index.html?lang=en"), result.Manifest);
+        var manifest = result.Manifest!;
+        Assert.Equal((ScormEdition.Scorm2004, "2004 3rd Edition", "M", "T", "course/sco1/index.html?lang=en&x=1"),
+            (manifest.Edition, manifest.SchemaVersion, manifest.Identifier, manifest.Title, manifest.LaunchPath));
+        Assert.Equal([new ScormLaunchItem("I", "I", "course/sco1/index.html?lang=en&x=1", false)], manifest.Items);
     }
 
     [Fact]
@@ -46,7 +49,31 @@ public class ScormManifestReaderTests
     }
 
     [Fact]
-    public void More_than_one_launchable_item_is_refused_and_every_other_problem_is_listed()
+    public void Every_launchable_item_becomes_a_part_in_manifest_order_with_its_title_and_whether_it_is_an_asset()
+    {
+        var result = ScormManifestReader.Read(Package(Scorm2004Head + """
+              <organizations default="O"><organization identifier="O"><title>T</title>
+                <item identifier="A" identifierref="R1"><title>Recognising sepsis</title></item>
+                <item identifier="B"><title>Module B</title><item identifier="B1" identifierref="R2" parameters="page=2"/></item>
+                <item identifier="C" identifierref="R1"><title>Recap</title></item>
+              </organization></organizations>
+              <resources>
+                <resource identifier="R1" type="webcontent" adlcp:scormType="sco" href="a.html"/>
+                <resource identifier="R2" type="webcontent" adlcp:scormType="asset" href="b.html"/>
+              </resources>
+            </manifest>
+            """, "a.html", "b.html"));
+
+        Assert.Empty(result.Problems);
+        Assert.Equal([
+            new ScormLaunchItem("A", "Recognising sepsis", "a.html", false),
+            new ScormLaunchItem("B1", "B1", "b.html?page=2", true),
+            new ScormLaunchItem("C", "Recap", "a.html", false),
+        ], result.Manifest!.Items);
+    }
+
+    [Fact]
+    public void Every_problem_is_listed_however_many_items_there_are()
     {
         var result = ScormManifestReader.Read(Package(Scorm2004Head + """
               <organizations default="O"><organization identifier="O"><title>T</title>
@@ -56,17 +83,17 @@ public class ScormManifestReaderTests
               </organization></organizations>
               <resources>
                 <resource identifier="R1" type="webcontent" adlcp:scormType="sco" href="a.html"/>
-                <resource identifier="R2" type="webcontent" adlcp:scormType="asset" href="b.html"/>
+                <resource identifier="R2" type="webcontent" adlcp:scormType="asset" href="missing.html"/>
                 <resource type="webcontent" href="c.html"/>
               </resources>
             </manifest>
-            """, "a.html", "b.html"));
+            """, "a.html"));
 
         Assert.Null(result.Manifest);
         Assert.Equal([
             "line 10: <resource> needs an identifier attribute",
             "line 5: <item identifier=\"C\"> has neither child items nor an identifierref to a resource",
-            "line 4: the default organization launches 2 SCOs or assets (A, B1); CareReady plays packages with one launchable item",
+            "line 9: <resource identifier=\"R2\"> href 'missing.html' is not in the package; the launch file must be in the zip",
         ], result.Problems.Select(p => $"line {p.Line}: {p.Message}"));
     }
 

@@ -199,7 +199,9 @@ public class ScormApiTests
         {
             var attempt = await db.ScormAttempts.AsNoTracking().SingleAsync();
             Assert.Equal((app.Data.NurseA.Id, "incomplete", 1, (DateTime?)null, 0.4m), (attempt.StaffMemberId, attempt.CompletionStatus, attempt.Commits, attempt.CompletedAt, attempt.ScoreScaled));
-            Assert.DoesNotContain("commitSequence", attempt.CmiJson, StringComparison.Ordinal);
+            var part = await db.ScormScoProgress.AsNoTracking().SingleAsync();
+            Assert.Equal((attempt.Id, 1, 1), (part.AttemptId, part.Position, part.Commits));
+            Assert.DoesNotContain("commitSequence", part.CmiJson, StringComparison.Ordinal);
             Assert.Equal(0, await db.Completions.CountAsync(c => c.Source == CompletionSource.Module));
         }
 

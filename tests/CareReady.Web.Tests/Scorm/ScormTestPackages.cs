@@ -16,6 +16,7 @@ public static class ScormTestPackages
 {
     public const string Scorm12 = "scorm12";
     public const string Scorm2004 = "scorm2004";
+    public const string Scorm12Multi = "scorm12-multi";
 
     /// <summary>Adult BLS: nurse A (the learner) is overdue on it.</summary>
     public const string Competency = "CSTF-RES-2A";
