@@ -87,4 +87,45 @@ public sealed class ScormJourneyTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.Locator(".app-learning-item--overdue", new() { HasText = "Adult Basic Life Support" })).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("table")).ToContainTextAsync("Adult Basic Life Support");
     }
+
+    [Fact]
+    public async Task A_nurse_takes_a_package_of_several_parts_one_after_the_other()
+    {
+        var lead = await BrowserPages.SignedInAsync(browser.Browser, _app.BaseUrl!, TestData.ComplianceEmail, TestData.Password);
+        await lead.GotoAsync(_app.BaseUrl + "learning/scorm/import");
+        await lead.GetByLabel("SCORM package").SetInputFilesAsync(new FilePayload
+        {
+            Name = "sepsis-parts.zip", MimeType = "application/zip", Buffer = ScormTestPackages.Zip(ScormTestPackages.Scorm12Multi),
+        });
+        await lead.GetByLabel("Counts for (competency codes)").FillAsync(ScormTestPackages.Competency);
+        await lead.GetByLabel("Publish straight away").CheckAsync();
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Check and import" }).ClickAsync();
+        await lead.GetByRole(AriaRole.Link, new() { Name = "See the module" }).ClickAsync();
+        var moduleUrl = lead.Url;
+
+        var page = await BrowserPages.SignedInAsync(browser.Browser, _app.BaseUrl!, TestData.LearnerEmail, TestData.Password, 390, 844);
+        await page.GotoAsync(moduleUrl);
+        await Assertions.Expect(page.GetByTestId("scorm-parts")).ToContainTextAsync("Recognising sepsis");
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Launch") }).ClickAsync();
+
+        // Part 1 of 3: the SCO passes; the next part is offered.
+        await Assertions.Expect(page.Locator(".nhsuk-caption-l")).ToContainTextAsync("part 1 of 3");
+        await page.FrameLocator("#scorm-content").GetByRole(AriaRole.Button, new() { Name = "I have finished: mark as passed" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("scorm-status")).ToContainTextAsync("Finished.");
+        await Axe.AssertAccessibleAsync(page);
+        await Screenshots.SaveAsync(page, "scorm-parts");
+        await page.GetByTestId("scorm-next").ClickAsync();
+
+        // Part 2: the same SCO with its own data (it starts afresh), passed; then the reference card (an asset).
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Escalating sepsis");
+        await Assertions.Expect(page.FrameLocator("#scorm-content").Locator("#where")).ToHaveTextAsync("Started from the beginning.");
+        await Assertions.Expect(page.GetByTestId("scorm-part-1")).ToHaveTextAsync("Done");
+        await page.FrameLocator("#scorm-content").GetByRole(AriaRole.Button, new() { Name = "I have finished: mark as passed" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("scorm-status")).ToContainTextAsync("Finished.");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to the module" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("scorm-complete")).ToContainTextAsync("You completed this module");
+        await Assertions.Expect(page.GetByTestId("scorm-part-2")).ToHaveTextAsync("Done");
+        await Axe.AssertAccessibleAsync(page);
+    }
 }
