@@ -25,23 +25,20 @@ public static class CliImport
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
-            if (!path.Exists)
-            {
-                await Console.Error.WriteLineAsync($"File not found: {path.FullName}");
-                return 2;
-            }
-
-            await using var services = CliHost.Build();
-            await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            await DatabaseMigrator.MigrateAsync(db, ct);
-            if (await CliOrganisation.ResolveAsync(db, parse.GetValue(org), ct) is not { } target)
+            if (!await CliSession.ExistsAsync(path))
             {
                 return 2;
             }
 
+            await using var session = await CliSession.OpenAsync(parse.GetValue(org), ct);
+            if (session is null)
+            {
+                return 2;
+            }
+
+            var target = session.Organisation;
             await using var stream = path.OpenRead();
-            var outcome = await run(scope.ServiceProvider, target.Id, stream, ct);
+            var outcome = await run(session.Services, target.Id, stream, ct);
             if (outcome.Errors.Count > 0)
             {
                 await Console.Error.WriteLineAsync($"{path.Name} was NOT imported: {outcome.Errors.Count} problem(s). Nothing was changed.");

@@ -37,22 +37,19 @@ public static class ContentCommand
         import.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
-            if (!path.Exists)
-            {
-                await Console.Error.WriteLineAsync($"File not found: {path.FullName}");
-                return 2;
-            }
-
-            await using var services = CliHost.Build();
-            await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            await DatabaseMigrator.MigrateAsync(db, ct);
-            if (await CliOrganisation.ResolveAsync(db, parse.GetValue(org), ct) is not { } target)
+            if (!await CliSession.ExistsAsync(path))
             {
                 return 2;
             }
 
-            var importer = ActivatorUtilities.CreateInstance<ImportContentPackage>(scope.ServiceProvider);
+            await using var session = await CliSession.OpenAsync(parse.GetValue(org), ct);
+            if (session is null)
+            {
+                return 2;
+            }
+
+            var target = session.Organisation;
+            var importer = ActivatorUtilities.CreateInstance<ImportContentPackage>(session.Services);
             var options = new ContentImportOptions(AuditContext.CliActor, parse.GetValue(publish));
             ContentImportResult result;
             if (path is DirectoryInfo folder)
@@ -103,15 +100,13 @@ public static class ContentCommand
                 return 2;
             }
 
-            await using var services = CliHost.Build();
-            await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            await DatabaseMigrator.MigrateAsync(db, ct);
-            if (await CliOrganisation.ResolveAsync(db, parse.GetValue(org), ct) is not { } target)
+            await using var session = await CliSession.OpenAsync(parse.GetValue(org), ct);
+            if (session is null)
             {
                 return 2;
             }
 
+            var (db, target) = (session.Db, session.Organisation);
             var code = parse.GetValue(module)!;
             var number = parse.GetValue(version);
             var package = await new ExportContentPackage(db).RunAsync(target.Id, code, number, ct);

@@ -80,20 +80,18 @@ public static class ElearningImportCommands
         import.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
-            if (!path.Exists)
+            if (!await CliSession.ExistsAsync(path))
             {
-                await Console.Error.WriteLineAsync($"File not found: {path.FullName}");
                 return 2;
             }
 
-            await using var services = CliHost.Build();
-            await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            await DatabaseMigrator.MigrateAsync(db, ct);
-            if (await CliOrganisation.ResolveAsync(db, parse.GetValue(org), ct) is not { } target)
+            await using var session = await CliSession.OpenAsync(parse.GetValue(org), ct);
+            if (session is null)
             {
                 return 2;
             }
+
+            var (db, target) = (session.Db, session.Organisation);
 
             int? moduleId = null;
             if (parse.GetValue(module) is { } code)
@@ -108,7 +106,7 @@ public static class ElearningImportCommands
             }
 
             var codes = (parse.GetValue(competencies) ?? "").Split([',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            var result = await run(scope.ServiceProvider, new ImportRequest(target.Id, moduleId, codes, parse.GetValue(publish), path), parse, ct);
+            var result = await run(session.Services, new ImportRequest(target.Id, moduleId, codes, parse.GetValue(publish), path), parse, ct);
             if (result.Problems.Count > 0)
             {
                 await Console.Error.WriteLineAsync($"{path.Name} was NOT imported: {result.Problems.Count} problem(s). Nothing was changed.");

@@ -7,6 +7,7 @@ using CareReady.Core.Data;
 using CareReady.Core.Learning;
 using CareReady.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using static CareReady.Web.Tests.Scorm.ScormTestPackages;
 
 namespace CareReady.Web.Tests.Scorm;
 
@@ -345,20 +346,6 @@ public class ScormApiTests
                 (statement["verb"]!["id"]!.GetValue<string>(), statement["result"]!["score"]!["scaled"]!.GetValue<decimal>(),
                  statement["context"]!["contextActivities"]!["category"]![0]!["id"]!.GetValue<string>()));
         }
-    }
-
-    private static async Task<JsonElement> LaunchAsync(HttpClient learner, int packageId)
-    {
-        var response = await learner.PostAsync($"{ImportUrl}/{packageId}/launch", null);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    private static async Task<JsonElement> CommitAsync(HttpClient learner, long attemptId, JsonObject cmi)
-    {
-        var response = await learner.PostAsJsonAsync($"/api/v1/scorm/attempts/{attemptId}/cmi", cmi);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     private static async Task<List<(string, string)>> Errors(HttpResponseMessage response)

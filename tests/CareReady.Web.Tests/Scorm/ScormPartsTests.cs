@@ -7,6 +7,7 @@ using CareReady.Core.Data;
 using CareReady.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using static CareReady.Web.Tests.Scorm.ScormTestPackages;
 
 namespace CareReady.Web.Tests.Scorm;
 
@@ -33,14 +34,14 @@ public class ScormPartsTests
         Assert.Equal($"/scorm/packages/{packageId}/content/index.html", first.GetProperty("contentUrl").GetString());
         var attemptId = first.GetProperty("attemptId").GetInt64();
 
-        Assert.False(await CommitAsync(learner, attemptId, 1, new JsonObject { ["cmi.core.lesson_status"] = "passed", ["cmi.core.score.raw"] = "80" }));
+        Assert.False(await CompletesAsync(learner, attemptId, 1, new JsonObject { ["cmi.core.lesson_status"] = "passed", ["cmi.core.score.raw"] = "80" }));
 
         // The next launch opens the first part not done; the second part's page carries its parameters.
         var second = await LaunchAsync(learner, packageId, null);
         Assert.Equal((2, attemptId, "ab-initio"), (second.GetProperty("sco").GetInt32(), second.GetProperty("attemptId").GetInt64(), second.GetProperty("initial").GetProperty("cmi.core.entry").GetString()));
         Assert.Equal($"/scorm/packages/{packageId}/content/index.html?part=2", second.GetProperty("contentUrl").GetString());
         Assert.Equal($"/api/v1/scorm/attempts/{attemptId}/cmi?sco=2", second.GetProperty("commitUrl").GetString());
-        Assert.False(await CommitAsync(learner, attemptId, 2, new JsonObject { ["cmi.core.lesson_status"] = "incomplete", ["cmi.core.lesson_location"] = "p3", ["cmi.core.exit"] = "suspend" }));
+        Assert.False(await CompletesAsync(learner, attemptId, 2, new JsonObject { ["cmi.core.lesson_status"] = "incomplete", ["cmi.core.lesson_location"] = "p3", ["cmi.core.exit"] = "suspend" }));
 
         // Each part resumes with its own data.
         var again = (await LaunchAsync(learner, packageId, 2)).GetProperty("initial");
@@ -66,8 +67,8 @@ public class ScormPartsTests
         }
 
         // The last SCO passes: the module counts once, with the parts' mean score.
-        Assert.True(await CommitAsync(learner, attemptId, 2, new JsonObject { ["cmi.core.lesson_status"] = "passed", ["cmi.core.score.raw"] = "100" }));
-        Assert.False(await CommitAsync(learner, attemptId, 1, new JsonObject { ["cmi.core.lesson_status"] = "passed", ["cmi.core.score.raw"] = "85" }));
+        Assert.True(await CompletesAsync(learner, attemptId, 2, new JsonObject { ["cmi.core.lesson_status"] = "passed", ["cmi.core.score.raw"] = "100" }));
+        Assert.False(await CompletesAsync(learner, attemptId, 1, new JsonObject { ["cmi.core.lesson_status"] = "passed", ["cmi.core.score.raw"] = "85" }));
         await using (var db = app.NewDbContext())
         {
             Assert.Equal(1, await db.Completions.CountAsync(c => c.Source == CompletionSource.Module));
@@ -111,17 +112,6 @@ public class ScormPartsTests
         Assert.Equal("Sepsis awareness (SCORM test)", Assert.Single(resumed.GetProperty("parts").EnumerateArray()).GetProperty("title").GetString());
     }
 
-    private static async Task<JsonElement> LaunchAsync(HttpClient learner, int packageId, int? sco)
-    {
-        var response = await learner.PostAsync($"/api/v1/scorm/packages/{packageId}/launch" + (sco is int n ? $"?sco={n}" : ""), null);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    private static async Task<bool> CommitAsync(HttpClient learner, long attemptId, int sco, JsonObject cmi)
-    {
-        var response = await learner.PostAsJsonAsync($"/api/v1/scorm/attempts/{attemptId}/cmi?sco={sco}", cmi);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("completed").GetBoolean();
-    }
+    private static async Task<bool> CompletesAsync(HttpClient learner, long attemptId, int sco, JsonObject cmi) =>
+        (await CommitAsync(learner, attemptId, cmi, sco)).GetProperty("completed").GetBoolean();
 }

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace CareReady.Web.Tests.Scorm;
 
@@ -23,12 +24,37 @@ public static class ScormTestPackages
 
     public static string Folder(string name) => Path.Combine(Path.GetDirectoryName(ThisFile())!, "Packages", name);
 
-    /// <summary>The package's files by path, as text.</summary>
+    /// <summary>The package's files by path, as text. The multi-part package plays the 1.2 test SCO (its index.html and sco.js).</summary>
     public static Dictionary<string, string> Files(string name)
     {
         var root = Folder(name);
-        return Directory.GetFiles(root, "*", SearchOption.AllDirectories)
+        var files = Directory.GetFiles(root, "*", SearchOption.AllDirectories)
             .ToDictionary(f => Path.GetRelativePath(root, f).Replace('\\', '/'), File.ReadAllText, StringComparer.Ordinal);
+        if (name == Scorm12Multi)
+        {
+            foreach (var shared in new[] { "index.html", "sco.js" })
+            {
+                files[shared] = File.ReadAllText(Path.Combine(Folder(Scorm12), shared));
+            }
+        }
+
+        return files;
+    }
+
+    /// <summary>Launches the learner's attempt at a part (default: the first not done) and returns the launch response.</summary>
+    public static async Task<JsonElement> LaunchAsync(HttpClient learner, int packageId, int? sco = null)
+    {
+        var response = await learner.PostAsync($"/api/v1/scorm/packages/{packageId}/launch" + (sco is int n ? $"?sco={n}" : ""), null);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>Commits a part's CMI as the runtime would and returns the response ({"result","errorCode","completed"}).</summary>
+    public static async Task<JsonElement> CommitAsync(HttpClient learner, long attemptId, JsonObject cmi, int? sco = null)
+    {
+        var response = await learner.PostAsJsonAsync($"/api/v1/scorm/attempts/{attemptId}/cmi" + (sco is int n ? $"?sco={n}" : ""), cmi);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     public static byte[] Zip(IReadOnlyDictionary<string, string> files)
