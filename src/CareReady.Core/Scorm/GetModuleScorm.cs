@@ -26,7 +26,7 @@ public sealed class GetModuleScorm(AppDbContext db)
         var scos = await db.ScormScos.AsNoTracking().Where(s => s.ScormPackageId == package.Id).OrderBy(s => s.Position).ToListAsync(ct);
         if (scope.OwnStaffMemberId is not int person)
         {
-            return new ModuleScorm(package.Id, package.Edition, package.SchemaVersion, false, null, null, null, Parts(scos, []));
+            return new ModuleScorm(package.Id, package.Edition, package.SchemaVersion, false, null, null, null, ScormPart.Of(scos, []));
         }
 
         var attempts = db.ScormAttempts.AsNoTracking().Where(a => a.ScormPackageId == package.Id && a.StaffMemberId == person);
@@ -36,13 +36,6 @@ public sealed class GetModuleScorm(AppDbContext db)
         var certificate = completed is null ? null : await db.IssuedCertificates.AsNoTracking()
             .Where(c => c.StaffMemberId == person && c.ScormAttemptId != null && attempts.Any(a => a.Id == c.ScormAttemptId))
             .OrderByDescending(c => c.Id).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
-        return new ModuleScorm(package.Id, package.Edition, package.SchemaVersion, latest is not null, latest?.CompletionStatus, completed, certificate, Parts(scos, progress));
+        return new ModuleScorm(package.Id, package.Edition, package.SchemaVersion, latest is not null, latest?.CompletionStatus, completed, certificate, ScormPart.Of(scos, progress));
     }
-
-    private static List<ScormPart> Parts(List<ScormSco> scos, List<ScormScoProgress> progress) =>
-        [.. scos.Select(s =>
-        {
-            var row = progress.FirstOrDefault(p => p.Position == s.Position);
-            return new ScormPart(s.Position, s.Title, s.IsAsset, row?.CompletionStatus, row?.CountedAt is not null);
-        })];
 }

@@ -7,7 +7,16 @@ using Microsoft.EntityFrameworkCore;
 namespace CareReady.Core.Scorm;
 
 /// <summary>A part of the package as the learner's attempt stands: its status (as the SCO last reported it) and whether it has counted.</summary>
-public sealed record ScormPart(int Position, string Title, bool IsAsset, string? Status, bool Counted);
+public sealed record ScormPart(int Position, string Title, bool IsAsset, string? Status, bool Counted)
+{
+    /// <summary>Every part of a package with where an attempt's progress rows put it.</summary>
+    public static List<ScormPart> Of(IEnumerable<ScormSco> scos, IReadOnlyCollection<ScormScoProgress> progress) =>
+        [.. scos.Select(s =>
+        {
+            var row = progress.FirstOrDefault(p => p.Position == s.Position);
+            return new ScormPart(s.Position, s.Title, s.IsAsset, row?.CompletionStatus, row?.CountedAt is not null);
+        })];
+}
 
 /// <summary>What the launch page needs: the package, the part to play, the learner's attempt and the CMI values to start the runtime with.</summary>
 /// <param name="LaunchPath">The part's launch file (with its parameters).</param>
@@ -87,11 +96,7 @@ public sealed class LaunchScorm(AppDbContext db, TimeProvider time, GetElearning
         var cmi = new CmiData(package.Edition, JsonSerializer.Deserialize<Dictionary<string, string>>(row?.CmiJson ?? "{}") ?? []);
         // SCORM names the learner "Last, First".
         var initial = cmi.ResumeValues(staff.EmployeeNumber, $"{staff.LastName}, {staff.FirstName}", await preferences.RunAsync(scope.OrganisationId, person, ct));
-        var parts = scos.Select(s =>
-        {
-            var r = progress.FirstOrDefault(x => x.Position == s.Position);
-            return new ScormPart(s.Position, s.Title, s.IsAsset, r?.CompletionStatus, r?.CountedAt is not null);
-        }).ToList();
+        var parts = ScormPart.Of(scos, progress);
         return new ScormLaunch(package.Id, found.ModuleId, package.Title, package.Edition, sco.LaunchPath, attempt!.Id, resumed, initial, sco.Position, parts);
     }
 }

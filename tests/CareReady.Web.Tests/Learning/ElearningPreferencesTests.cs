@@ -61,6 +61,7 @@ public class ElearningPreferencesTests
         var (courseId, auId, _) = await TestCourse.ImportAsync(app);
         var learner = await app.SignedInClientAsync(TestData.LearnerEmail);
 
+        Assert.Contains("<a href=\"/learning/preferences\">your e-learning preferences</a>", await learner.GetStringAsync($"/learning/cmi5/{courseId}"), StringComparison.Ordinal);
         var au = await TestAu.LaunchAsync(app, learner, courseId, auId);
         Assert.Equal("""{"languagePreference":"en-GB","audioPreference":"on"}""", await ProfileAsync(au));
 
