@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CareReady.Core.Audit;
 using CareReady.Core.Cmi5;
+using CareReady.Core.Competencies;
 using CareReady.Core.Data;
 using CareReady.Core.Learning.Packages;
 using CareReady.Core.Scorm;
@@ -105,7 +106,7 @@ public static class ElearningImportCommands
                 }
             }
 
-            var codes = (parse.GetValue(competencies) ?? "").Split([',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var codes = CompetencyCodeList.Parse(parse.GetValue(competencies));
             var result = await run(session.Services, new ImportRequest(target.Id, moduleId, codes, parse.GetValue(publish), path), parse, ct);
             if (result.Problems.Count > 0)
             {

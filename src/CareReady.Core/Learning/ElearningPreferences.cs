@@ -27,19 +27,21 @@ public sealed class GetElearningPreferences(AppDbContext db)
         ?? ElearningPreferencesView.Default;
 }
 
+/// <summary>What was saved (the language tag as listed), or what is wrong with the language (nothing saved).</summary>
+public sealed record SavedElearningPreferences(ElearningPreferencesView? Saved, string? Problem);
+
 /// <summary>Saves the learner's e-learning preferences; they apply from the next launch of a package or course.</summary>
 public sealed class SaveElearningPreferences(AppDbContext db, TimeProvider time)
 {
-    /// <returns>Null when saved; otherwise what is wrong with the language (nothing is saved).</returns>
-    public async Task<string?> RunAsync(int organisationId, int staffMemberId, ElearningPreferencesView input, CancellationToken ct = default)
+    public async Task<SavedElearningPreferences> RunAsync(int organisationId, int staffMemberId, ElearningPreferencesView input, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (ElearningLanguages.Find(input.Language) is not { } language)
         {
             var offered = string.Join(", ", ElearningLanguages.All.Select(l => l.Tag));
-            return string.IsNullOrWhiteSpace(input.Language)
+            return new SavedElearningPreferences(null, string.IsNullOrWhiteSpace(input.Language)
                 ? $"language: required — one of {offered}"
-                : $"language: \"{input.Language}\" is not one of the languages offered ({offered})";
+                : $"language: \"{input.Language}\" is not one of the languages offered ({offered})");
         }
 
         var row = await db.ElearningPreferences.FirstOrDefaultAsync(p => p.OrganisationId == organisationId && p.StaffMemberId == staffMemberId, ct);
@@ -53,6 +55,6 @@ public sealed class SaveElearningPreferences(AppDbContext db, TimeProvider time)
         row.AudioOn = input.AudioOn;
         row.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
-        return null;
+        return new SavedElearningPreferences(new ElearningPreferencesView(row.Language, row.AudioOn), null);
     }
 }

@@ -28,8 +28,8 @@ public sealed record ScormLaunch(
 {
     public ScormPart Part => Parts[Position - 1];
 
-    /// <summary>The next part after this one that has not counted yet, if any.</summary>
-    public ScormPart? NextPart => Parts.Skip(Position).FirstOrDefault(p => !p.Counted && !p.IsAsset) ?? Parts.Skip(Position).FirstOrDefault(p => p.IsAsset && p.Status is null);
+    /// <summary>The next part after this one not done yet (an unopened asset included), if any.</summary>
+    public ScormPart? NextPart => Parts.Skip(Position).FirstOrDefault(p => !p.Counted);
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using CareReady.Core.Cmi5;
+using CareReady.Core.Competencies;
 using CareReady.Core.Identity;
 using CareReady.Core.Learning.Packages;
 using CareReady.Web.Learning;
@@ -56,7 +57,7 @@ public static class Cmi5Endpoints
                     moduleId = id;
                 }
 
-                var confers = form["confers"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                var confers = CompetencyCodeList.Parse(form["confers"].ToString());
                 await using var stream = file.OpenReadStream();
                 var result = await import.RunAsync(scope.OrganisationId, stream, Path.GetFileName(file.FileName),
                     new Cmi5ImportOptions(await current.GetActorAsync(), moduleId, confers, publish), ct);

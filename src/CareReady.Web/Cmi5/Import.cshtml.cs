@@ -1,4 +1,5 @@
 using CareReady.Core.Cmi5;
+using CareReady.Core.Competencies;
 using CareReady.Core.Data;
 using CareReady.Web.Learning;
 using CareReady.Web.Security;
@@ -27,7 +28,7 @@ public sealed class ImportModel(CurrentUser current, AppDbContext db, ImportCmi5
 
         await using var stream = Package!.OpenReadStream();
         var result = await import.RunAsync(scope.OrganisationId, stream, FileName!,
-            new Cmi5ImportOptions(await Current.GetActorAsync(), ModuleId, Codes(Confers), Publish), ct);
+            new Cmi5ImportOptions(await Current.GetActorAsync(), ModuleId, CompetencyCodeList.Parse(Confers), Publish), ct);
         if (result.Imported)
         {
             return Redirect($"/learning/cmi5/{result.CourseId}");

@@ -32,7 +32,7 @@ public sealed class ElearningPreferencesModel(CurrentUser current, GetElearningP
             return NotFound();
         }
 
-        if (await save.RunAsync(scope.OrganisationId, person, new ElearningPreferencesView(Language, AudioOn), ct) is not null)
+        if ((await save.RunAsync(scope.OrganisationId, person, new ElearningPreferencesView(Language, AudioOn), ct)).Saved is null)
         {
             Errors["Language"] = "Choose a language from the list";
             return Page();

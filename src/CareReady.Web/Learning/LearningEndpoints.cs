@@ -33,9 +33,10 @@ public static class LearningEndpoints
                     return TypedResults.NotFound();
                 }
 
-                return await save.RunAsync(scope.OrganisationId, person, body, ct) is { } problem
-                    ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["language"] = [problem] })
-                    : TypedResults.Ok(body with { Language = ElearningLanguages.Find(body.Language)!.Tag });
+                var result = await save.RunAsync(scope.OrganisationId, person, body, ct);
+                return result.Saved is { } saved
+                    ? TypedResults.Ok(saved)
+                    : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["language"] = [result.Problem!] });
             })
             .WithSummary("Set my e-learning preferences ({\"language\":\"cy-GB\",\"audioOn\":false}); 400 naming the field when the language is not offered");
 

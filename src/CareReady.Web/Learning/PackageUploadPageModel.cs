@@ -69,10 +69,6 @@ public abstract class PackageUploadPageModel(CurrentUser current) : PageModel
         FileName = Path.GetFileName(Package.FileName);
         return null;
     }
-
-    /// <summary>Competency codes as typed: separated by commas, semicolons or lines, trimmed.</summary>
-    protected static string[] Codes(string? typed) =>
-        (typed ?? "").Split([',', ';', '\n'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 }
 
 /// <summary>A package import page that can attach the package to one of the organisation's modules (SCORM, cmi5).</summary>

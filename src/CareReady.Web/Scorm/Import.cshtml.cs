@@ -1,3 +1,4 @@
+using CareReady.Core.Competencies;
 using CareReady.Core.Data;
 using CareReady.Core.Scorm;
 using CareReady.Web.Learning;
@@ -33,7 +34,7 @@ public sealed class ImportModel(CurrentUser current, AppDbContext db, ImportScor
 
         await using var stream = Package!.OpenReadStream();
         Result = await import.RunAsync(scope.OrganisationId, stream, FileName!,
-            new ScormImportOptions(await Current.GetActorAsync(), ModuleId, Codes(Competencies), Publish, Minutes), ct);
+            new ScormImportOptions(await Current.GetActorAsync(), ModuleId, CompetencyCodeList.Parse(Competencies), Publish, Minutes), ct);
         Problems = Result.Problems;
         return Page();
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CareReady.Core.Competencies;
 using CareReady.Core.Data;
 using CareReady.Core.Learning;
 using CareReady.Core.Learning.Packages;
@@ -72,7 +73,7 @@ public static class ScormEndpoints
                     return TypedResults.Json(PackageRefused.From(problems), statusCode: StatusCodes.Status400BadRequest, contentType: "application/problem+json");
                 }
 
-                var codes = form["competencies"].SelectMany(v => (v ?? "").Split([',', ';', '\n'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
+                var codes = form["competencies"].SelectMany(CompetencyCodeList.Parse).ToList();
                 await using var stream = file.OpenReadStream();
                 var result = await import.RunAsync(scope.OrganisationId, stream, Path.GetFileName(file.FileName),
                     new ScormImportOptions(await current.GetActorAsync(), moduleId, codes, publish, minutes), ct);
