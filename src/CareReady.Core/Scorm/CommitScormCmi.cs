@@ -15,6 +15,9 @@ public enum ScormCommitOutcome
     NotFound,
     Saved,
 
+    /// <summary>Refused: the package's sequencing keeps the part locked and the learner does not have it open.</summary>
+    Locked,
+
     /// <summary>Saved, and this commit completed the module: completions and the statement were written.</summary>
     Completed,
 }
@@ -63,6 +66,11 @@ public sealed class CommitScormCmi(AppDbContext db, TimeProvider time, StoreStat
         var cmi = new CmiData(package.Edition, input.Values);
         var now = time.GetUtcNow().UtcDateTime;
         var progress = await db.ScormScoProgress.Where(p => p.AttemptId == attempt.Id).ToListAsync(ct);
+        if (input.Position != attempt.CurrentPosition && new ScormNavigator(scos, progress, attempt.CurrentPosition).Access(input.Position).Disabled)
+        {
+            return ScormCommitOutcome.Locked;
+        }
+
         var row = progress.FirstOrDefault(p => p.Position == input.Position);
         if (row is null)
         {
@@ -82,7 +90,7 @@ public sealed class CommitScormCmi(AppDbContext db, TimeProvider time, StoreStat
             row.CountedAt ??= now;
         }
 
-        var rollup = ScormRollup.Of(scos, progress);
+        var rollup = ScormRollup.Of(scos, progress, new ScormNavigator(scos, progress, attempt.CurrentPosition));
         attempt.CompletionStatus = Truncate(rollup.CompletionStatus);
         attempt.SuccessStatus = Truncate(rollup.SuccessStatus);
         attempt.ScoreScaled = rollup.ScoreScaled;

@@ -26,16 +26,19 @@ public sealed class GetModuleScorm(AppDbContext db)
         var scos = await db.ScormScos.AsNoTracking().Where(s => s.ScormPackageId == package.Id).OrderBy(s => s.Position).ToListAsync(ct);
         if (scope.OwnStaffMemberId is not int person)
         {
-            return new ModuleScorm(package.Id, package.Edition, package.SchemaVersion, false, null, null, null, ScormPart.Of(scos, []));
+            return new ModuleScorm(package.Id, package.Edition, package.SchemaVersion, false, null, null, null, ScormPart.Of(scos, [], new ScormNavigator(scos, [], null)));
         }
 
         var attempts = db.ScormAttempts.AsNoTracking().Where(a => a.ScormPackageId == package.Id && a.StaffMemberId == person);
-        var latest = await attempts.OrderByDescending(a => a.Id).Select(a => new { a.Id, a.CompletionStatus }).FirstOrDefaultAsync(ct);
+        var latest = await attempts.OrderByDescending(a => a.Id).Select(a => new { a.Id, a.CompletionStatus, a.CompletedAt, a.CurrentPosition }).FirstOrDefaultAsync(ct);
         var progress = latest is null ? [] : await db.ScormScoProgress.AsNoTracking().Where(p => p.AttemptId == latest.Id).ToListAsync(ct);
         var completed = await attempts.Where(a => a.CompletedAt != null).MaxAsync(a => a.CompletedAt, ct);
         var certificate = completed is null ? null : await db.IssuedCertificates.AsNoTracking()
             .Where(c => c.StaffMemberId == person && c.ScormAttemptId != null && attempts.Any(a => a.Id == c.ScormAttemptId))
             .OrderByDescending(c => c.Id).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
-        return new ModuleScorm(package.Id, package.Edition, package.SchemaVersion, latest is not null, latest?.CompletionStatus, completed, certificate, ScormPart.Of(scos, progress));
+        return new ModuleScorm(package.Id, package.Edition, package.SchemaVersion, latest is not null, latest?.CompletionStatus, completed, certificate,
+            ScormPart.Of(scos, progress, latest?.CompletedAt is null
+                ? new ScormNavigator(scos, progress, latest?.CurrentPosition)
+                : new ScormNavigator(scos, [], null))); // after a completion the next launch starts afresh
     }
 }

@@ -126,7 +126,7 @@ public sealed class ImportScormPackage(AppDbContext db, TimeProvider time)
             Scos = found.Items.Select((item, i) => new ScormSco
             {
                 OrganisationId = organisationId, Position = i + 1, Identifier = item.Identifier.Length > 200 ? item.Identifier[..200] : item.Identifier,
-                Title = item.Title, LaunchPath = item.LaunchPath, IsAsset = item.IsAsset,
+                Title = item.Title, LaunchPath = item.LaunchPath, IsAsset = item.IsAsset, SequencingJson = item.Sequencing?.ToJson(),
             }).ToList(),
             ImportedBy = options.ImportedBy,
             ImportedAt = now,

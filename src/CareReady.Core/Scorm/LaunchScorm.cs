@@ -6,15 +6,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CareReady.Core.Scorm;
 
-/// <summary>A part of the package as the learner's attempt stands: its status (as the SCO last reported it) and whether it has counted.</summary>
-public sealed record ScormPart(int Position, string Title, bool IsAsset, string? Status, bool Counted)
+/// <summary>
+/// A part of the package as the learner's attempt stands: its status (as the SCO last reported it), whether it has
+/// counted, and what the package's sequencing says of it now: skipped by a rule (not needed), locked (disabled by a
+/// rule), and whether the learner may open it from the list (<see cref="ScormNavigator.WhyNotChoose"/>).
+/// </summary>
+public sealed record ScormPart(int Position, string Identifier, string Title, bool IsAsset, string? Status, bool Counted, bool Skipped = false, bool Locked = false, bool Choosable = true)
 {
-    /// <summary>Every part of a package with where an attempt's progress rows put it.</summary>
-    public static List<ScormPart> Of(IEnumerable<ScormSco> scos, IReadOnlyCollection<ScormScoProgress> progress) =>
+    /// <summary>Every part of a package with where an attempt's progress rows (and the package's sequencing) put it.</summary>
+    public static List<ScormPart> Of(IEnumerable<ScormSco> scos, IReadOnlyCollection<ScormScoProgress> progress, ScormNavigator navigator) =>
         [.. scos.Select(s =>
         {
             var row = progress.FirstOrDefault(p => p.Position == s.Position);
-            return new ScormPart(s.Position, s.Title, s.IsAsset, row?.CompletionStatus, row?.CountedAt is not null);
+            var access = navigator.Access(s.Position);
+            return new ScormPart(s.Position, s.Identifier, s.Title, s.IsAsset, row?.CompletionStatus, row?.CountedAt is not null,
+                access.Skipped, access.Disabled, navigator.WhyNotChoose(s.Position) is null);
         })];
 }
 
@@ -22,26 +28,43 @@ public sealed record ScormPart(int Position, string Title, bool IsAsset, string?
 /// <param name="LaunchPath">The part's launch file (with its parameters).</param>
 /// <param name="Position">The part played (1 for a one-part package).</param>
 /// <param name="Parts">Every part, with where the attempt stands.</param>
+/// <param name="Next">Where Next part leads (<see cref="ScormNavigator.Continue"/>), if anywhere — in a flow package also a
+/// part still locked, since finishing this one may open it (the launch then decides).</param>
+/// <param name="Previous">Where Previous part leads (flow packages that allow going back), if anywhere.</param>
 public sealed record ScormLaunch(
     int PackageId, int ModuleId, string Title, ScormEdition Edition, string LaunchPath, long AttemptId, bool Resumed,
-    IReadOnlyDictionary<string, string> Initial, int Position, IReadOnlyList<ScormPart> Parts)
+    IReadOnlyDictionary<string, string> Initial, int Position, IReadOnlyList<ScormPart> Parts, int? Next = null, int? Previous = null)
 {
     public ScormPart Part => Parts[Position - 1];
 
-    /// <summary>The next part after this one not done yet (an unopened asset included), if any.</summary>
-    public ScormPart? NextPart => Parts.Skip(Position).FirstOrDefault(p => !p.Counted);
+    public ScormPart? NextPart => Next is int n ? Parts[n - 1] : null;
+
+    public ScormPart? PreviousPart => Previous is int n ? Parts[n - 1] : null;
 }
+
+/// <summary>How the learner asked to move: open a part (or where the attempt stands), or Next / Previous from the part they are on.</summary>
+public enum ScormNavigation
+{
+    Open,
+    Continue,
+    Previous,
+}
+
+/// <summary>A launch, or why the package's sequencing does not let the learner open what they asked (for the learner to read).</summary>
+public sealed record ScormLaunchOutcome(int ModuleId, ScormLaunch? Launch, ScormRefusal? Refusal = null, string? Why = null);
 
 /// <summary>
 /// Starts or resumes the signed-in learner's attempt at a published module version's SCORM package, at one of its
-/// parts (by default the first SCO that has not counted yet). The latest attempt resumes (each part's location,
-/// suspend data and status are supplied again) until it has completed; after that a launch starts a fresh attempt,
-/// so a renewal can be taken. An asset is marked seen when launched. Null when the package is not in the learner's
+/// parts: the one asked for (if the package's sequencing lets the learner pick it, or it is where Next or Previous
+/// leads), the one Next or Previous leads to, or by default where the attempt stands (<see cref="ScormNavigator.Start"/>).
+/// The latest attempt resumes (each part's location, suspend data and status are supplied again) until it has
+/// completed; after that a launch starts a fresh attempt, so a renewal can be taken. An asset is marked seen when
+/// launched. The part opened becomes the attempt's current part. Null when the package is not in the learner's
 /// organisation, its version is not published, the part does not exist, or the user has no staff record.
 /// </summary>
 public sealed class LaunchScorm(AppDbContext db, TimeProvider time, GetElearningPreferences preferences)
 {
-    public async Task<ScormLaunch?> RunAsync(AccessScope scope, int packageId, int? position = null, CancellationToken ct = default)
+    public async Task<ScormLaunchOutcome?> RunAsync(AccessScope scope, int packageId, int? position = null, ScormNavigation navigation = ScormNavigation.Open, CancellationToken ct = default)
     {
         if (scope.OwnStaffMemberId is not int person)
         {
@@ -69,6 +92,16 @@ public sealed class LaunchScorm(AppDbContext db, TimeProvider time, GetElearning
         var attempt = await db.ScormAttempts.Where(a => a.ScormPackageId == packageId && a.StaffMemberId == person)
             .OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct);
         var resumed = attempt is not null && attempt.CompletedAt is null;
+        var progress = resumed ? await db.ScormScoProgress.Where(p => p.AttemptId == attempt!.Id).ToListAsync(ct) : [];
+        var current = resumed ? attempt!.CurrentPosition : null;
+        var navigator = new ScormNavigator(scos, progress, current);
+        var (target, refusal) = Target(navigator, current, position, navigation);
+        if (refusal is { } refused)
+        {
+            var title = target is int t ? scos[t - 1].Title : "";
+            return new ScormLaunchOutcome(found.ModuleId, null, refused, Why(refused, title, navigation));
+        }
+
         if (!resumed)
         {
             attempt = new ScormAttempt
@@ -77,16 +110,16 @@ public sealed class LaunchScorm(AppDbContext db, TimeProvider time, GetElearning
                 StartedAt = now, UpdatedAt = now,
             };
             db.ScormAttempts.Add(attempt);
-            await db.SaveChangesAsync(ct);
         }
 
-        var progress = await db.ScormScoProgress.Where(p => p.AttemptId == attempt!.Id).ToListAsync(ct);
-        var sco = position is int p ? scos[p - 1] : scos.FirstOrDefault(s => !s.IsAsset && progress.All(r => r.Position != s.Position || r.CountedAt is null)) ?? scos[0];
+        var sco = scos[target!.Value - 1];
+        attempt!.CurrentPosition = sco.Position;
+        await db.SaveChangesAsync(ct);
         var row = progress.FirstOrDefault(r => r.Position == sco.Position);
         if (row is null && sco.IsAsset)
         {
             // An asset cannot report; opening it is all it asks.
-            row = new ScormScoProgress { OrganisationId = scope.OrganisationId, AttemptId = attempt!.Id, Position = sco.Position, CompletionStatus = "completed", UpdatedAt = now, CountedAt = now };
+            row = new ScormScoProgress { OrganisationId = scope.OrganisationId, AttemptId = attempt.Id, Position = sco.Position, CompletionStatus = "completed", UpdatedAt = now, CountedAt = now };
             db.ScormScoProgress.Add(row);
             progress.Add(row);
             await db.SaveChangesAsync(ct);
@@ -96,7 +129,48 @@ public sealed class LaunchScorm(AppDbContext db, TimeProvider time, GetElearning
         var cmi = new CmiData(package.Edition, JsonSerializer.Deserialize<Dictionary<string, string>>(row?.CmiJson ?? "{}") ?? []);
         // SCORM names the learner "Last, First".
         var initial = cmi.ResumeValues(staff.EmployeeNumber, $"{staff.LastName}, {staff.FirstName}", await preferences.RunAsync(scope.OrganisationId, person, ct));
-        var parts = ScormPart.Of(scos, progress);
-        return new ScormLaunch(package.Id, found.ModuleId, package.Title, package.Edition, sco.LaunchPath, attempt!.Id, resumed, initial, sco.Position, parts);
+        navigator = new ScormNavigator(scos, progress, sco.Position);
+        return new ScormLaunchOutcome(found.ModuleId, new ScormLaunch(package.Id, found.ModuleId, package.Title, package.Edition, sco.LaunchPath, attempt.Id, resumed, initial,
+            sco.Position, ScormPart.Of(scos, progress, navigator), navigator.Continue(sco.Position, evenIfLocked: true), navigator.Previous(sco.Position)));
     }
+
+    /// <summary>The part to open, or why not (with the part asked for, when there is one, to name it).</summary>
+    private static (int? Target, ScormRefusal? Refusal) Target(ScormNavigator navigator, int? current, int? position, ScormNavigation navigation)
+    {
+        if (navigation != ScormNavigation.Open)
+        {
+            var from = current ?? 0;
+            var to = navigation == ScormNavigation.Continue ? navigator.Continue(from) : from == 0 ? null : navigator.Previous(from);
+            return to is null ? (null, ScormRefusal.NoFlow) : (to, null);
+        }
+
+        if (position is not int asked)
+        {
+            var start = navigator.Start();
+            return navigator.Access(start).Disabled ? (start, ScormRefusal.Disabled) : (start, null);
+        }
+
+        if (navigator.Access(asked).Disabled)
+        {
+            return (asked, ScormRefusal.Disabled);
+        }
+
+        // The part the learner is on, and the parts Next and Previous lead to, open whatever choice allows.
+        if (asked == current || current is int on && (asked == navigator.Continue(on) || asked == navigator.Previous(on)))
+        {
+            return (asked, null);
+        }
+
+        return navigator.WhyNotChoose(asked) is { } why ? (asked, why) : (asked, null);
+    }
+
+    private static string Why(ScormRefusal refusal, string title, ScormNavigation navigation) => refusal switch
+    {
+        ScormRefusal.Disabled => $"“{title}” is not open to you yet: the package opens it once you have done what it asks first.",
+        ScormRefusal.NotChoosable => $"“{title}” opens in order: the package takes you there with Next part.",
+        ScormRefusal.Backward => $"This package goes forward only: you cannot go back to “{title}”.",
+        _ => navigation == ScormNavigation.Previous
+            ? "There is no previous part to go back to from here."
+            : "There is no next part open to you from here: finish this part, or go back to the module to see where you stand.",
+    };
 }

@@ -6,7 +6,8 @@ namespace CareReady.Core.Scorm;
 
 /// <summary>One launchable item of the default organisation, in manifest order: a SCO (talks to the runtime) or an asset (does not).</summary>
 /// <param name="LaunchPath">The file in the package, with the resource's and the item's parameters.</param>
-public sealed record ScormLaunchItem(string Identifier, string Title, string LaunchPath, bool IsAsset);
+/// <param name="Sequencing">What SCORM 2004 sequencing says of it (null: nothing to apply).</param>
+public sealed record ScormLaunchItem(string Identifier, string Title, string LaunchPath, bool IsAsset, ScormSequencing? Sequencing = null);
 
 /// <summary>What CareReady needs from a valid imsmanifest.xml.</summary>
 public sealed record ScormManifest(ScormEdition Edition, string SchemaVersion, string Identifier, string Title, IReadOnlyList<ScormLaunchItem> Items)
@@ -25,8 +26,8 @@ public sealed record ScormManifestResult(ScormManifest? Manifest, IReadOnlyList<
 /// pointing (identifierref) at a resource; resources with identifiers, adlcp:scormtype (1.2) /
 /// adlcp:scormType (2004) "sco" or "asset", and an href for those items launch; the launch file present
 /// in the package. Every launchable item of the default organisation becomes a part of the package, in manifest
-/// order (at most <see cref="MaxItems"/>); sequencing rules (imsss) are not read — the learner takes the parts in
-/// any order. Elements are matched by local name, so a manifest with odd namespace prefixes still reads.
+/// order (at most <see cref="MaxItems"/>), with what SCORM 2004 sequencing (imsss) says of it
+/// (<see cref="ScormSequencingReader"/>; not read for SCORM 1.2). Elements are matched by local name, so a manifest with odd namespace prefixes still reads.
 /// </summary>
 public static class ScormManifestReader
 {
@@ -85,7 +86,8 @@ public static class ScormManifestReader
 
         var (edition, schemaVersion) = Edition(root);
         var resources = Resources(root);
-        var launches = new List<(XElement Item, XElement Resource)>();
+        var launches = new List<(XElement Item, XElement Resource, ScormControlMode Parent)>();
+        var sequencing = new ScormSequencingReader(root, Add);
         var title = Organisation(root, resources, launches);
 
         var items = new List<ScormLaunchItem>();
@@ -95,14 +97,15 @@ public static class ScormManifestReader
         }
         else
         {
-            foreach (var (item, resource) in launches)
+            foreach (var (item, resource, parent) in launches)
             {
                 if (LaunchPath(resource, files) is { } path)
                 {
                     var itemId = Attr(item, "identifier")!.Trim();
                     var itemTitle = Child(item, "title")?.Value.Trim() is { Length: > 0 } t ? t : itemId;
                     items.Add(new ScormLaunchItem(itemId, itemTitle.Length > 200 ? itemTitle[..200] : itemTitle,
-                        WithParameters(path, Attr(item, "parameters")), ScormType(resource) == "asset"));
+                        WithParameters(path, Attr(item, "parameters")), ScormType(resource) == "asset",
+                        edition == ScormEdition.Scorm2004 ? sequencing.Read(item, parent) : null));
                 }
             }
         }
@@ -185,7 +188,7 @@ public static class ScormManifestReader
             return byId;
         }
 
-        string? Organisation(XElement manifest, Dictionary<string, XElement> byId, List<(XElement Item, XElement Resource)> found)
+        string? Organisation(XElement manifest, Dictionary<string, XElement> byId, List<(XElement Item, XElement Resource, ScormControlMode Parent)> found)
         {
             var container = Child(manifest, "organizations");
             if (container is null)
@@ -239,9 +242,10 @@ public static class ScormManifestReader
                 Add(organisation, "<organization> needs at least one <item>");
             }
 
+            var control = edition == ScormEdition.Scorm2004 ? sequencing.ControlMode(organisation) : ScormControlMode.Default;
             foreach (var item in items)
             {
-                Walk(item, byId, found);
+                Walk(item, control, byId, found);
             }
 
             if (items.Count > 0 && found.Count == 0 && problems.Count == 0)
@@ -252,7 +256,7 @@ public static class ScormManifestReader
             return title;
         }
 
-        void Walk(XElement item, Dictionary<string, XElement> byId, List<(XElement Item, XElement Resource)> found)
+        void Walk(XElement item, ScormControlMode parent, Dictionary<string, XElement> byId, List<(XElement Item, XElement Resource, ScormControlMode Parent)> found)
         {
             var id = Attr(item, "identifier");
             var label = string.IsNullOrWhiteSpace(id) ? "<item>" : $"<item identifier=\"{id}\">";
@@ -280,12 +284,13 @@ public static class ScormManifestReader
             }
             else
             {
-                found.Add((item, resource));
+                found.Add((item, resource, parent));
             }
 
+            var control = children.Count > 0 && edition == ScormEdition.Scorm2004 ? sequencing.ControlMode(item) : ScormControlMode.Default;
             foreach (var child in children)
             {
-                Walk(child, byId, found);
+                Walk(child, control, byId, found);
             }
         }
 

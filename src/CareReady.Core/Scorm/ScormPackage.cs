@@ -75,6 +75,9 @@ public sealed class ScormSco
     public required string LaunchPath { get; set; }
 
     public bool IsAsset { get; set; }
+
+    /// <summary>What the manifest's sequencing says of this part (<see cref="ScormSequencing"/> as JSON); null when nothing.</summary>
+    public string? SequencingJson { get; set; }
 }
 
 /// <summary>
@@ -126,6 +129,9 @@ public sealed class ScormAttempt
 
     /// <summary>Scaled score 0..1 when a SCO reported one (several: their mean).</summary>
     public decimal? ScoreScaled { get; set; }
+
+    /// <summary>The part the learner last opened (for forward-only navigation and where a plain launch resumes).</summary>
+    public int? CurrentPosition { get; set; }
 
     /// <summary>Commits of all its parts.</summary>
     public int Commits { get; set; }

@@ -8,18 +8,19 @@ public sealed record ScormRollupResult(bool Done, string? CompletionStatus, stri
 }
 
 /// <summary>
-/// How a package's parts add up. One SCO: its own statuses and score. Several: done when every SCO has counted
+/// How a package's parts add up (leaving out parts a sequencing rule skips). One SCO: its own statuses and score. Several: done when every SCO has counted
 /// (<see cref="CmiData.Counts"/>, kept as <see cref="ScormScoProgress.CountedAt"/>); completion "completed" then,
 /// "incomplete" while some part has started; success "failed" when a part says failed, "passed" when done and some
 /// part said passed; the score the mean of the parts' scaled scores.
 /// </summary>
 public static class ScormRollup
 {
-    public static ScormRollupResult Of(IReadOnlyList<ScormSco> scos, IReadOnlyCollection<ScormScoProgress> progress)
+    /// <param name="navigator">The package's sequencing over this progress: a part a rule skips is not needed.</param>
+    public static ScormRollupResult Of(IReadOnlyList<ScormSco> scos, IReadOnlyCollection<ScormScoProgress> progress, ScormNavigator? navigator = null)
     {
         ArgumentNullException.ThrowIfNull(scos);
         ArgumentNullException.ThrowIfNull(progress);
-        var tracked = scos.Where(s => !s.IsAsset).ToList();
+        var tracked = scos.Where(s => !s.IsAsset && (navigator?.Needed(s.Position) ?? true)).ToList();
         var rows = tracked.Select(s => progress.FirstOrDefault(p => p.Position == s.Position)).ToList();
         if (rows.Count == 1)
         {

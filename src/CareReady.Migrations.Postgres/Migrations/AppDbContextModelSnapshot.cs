@@ -2566,6 +2566,9 @@ namespace CareReady.Migrations.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<int?>("CurrentPosition")
+                        .HasColumnType("integer");
+
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");
 
@@ -2728,6 +2731,9 @@ namespace CareReady.Migrations.Postgres.Migrations
 
                     b.Property<int>("ScormPackageId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("SequencingJson")
+                        .HasColumnType("text");
 
                     b.Property<string>("Title")
                         .IsRequired()

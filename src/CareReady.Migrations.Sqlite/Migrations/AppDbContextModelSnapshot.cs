@@ -2462,6 +2462,9 @@ namespace CareReady.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CurrentPosition")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");
 
@@ -2618,6 +2621,9 @@ namespace CareReady.Migrations.Sqlite.Migrations
 
                     b.Property<int>("ScormPackageId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SequencingJson")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
                         .IsRequired()

@@ -22,11 +22,36 @@ public sealed class LaunchModel(CurrentUser current, LaunchScorm launch) : PageM
 
     public string RuntimeScript => Launch.Edition == ScormEdition.Scorm12 ? "/lib/scorm-again/scorm12.min.js" : "/lib/scorm-again/scorm2004.min.js";
 
-    public async Task<IActionResult> OnGetAsync(int id, int? sco, CancellationToken ct)
+    /// <summary>Why the package's sequencing does not open what was asked (the page then says so instead of playing).</summary>
+    public string? Refused { get; private set; }
+
+    public int ModuleId { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, int? sco, string? nav, CancellationToken ct)
     {
-        if (await launch.RunAsync(await current.GetScopeAsync(ct), id, sco, ct) is not { } found)
+        if (!ScormEndpoints.TryNavigation(nav, out var navigation))
+        {
+            return BadRequest();
+        }
+
+        var outcome = await launch.RunAsync(await current.GetScopeAsync(ct), id, sco, navigation, ct);
+        if (outcome is null)
         {
             return NotFound();
+        }
+
+        ModuleId = outcome.ModuleId;
+        if (outcome.Launch is not { } found)
+        {
+            Refused = outcome.Why;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+
+        if (navigation != ScormNavigation.Open)
+        {
+            // Next / Previous moved the attempt on; the address names the part, so a reload plays it again rather than moving on.
+            return Redirect($"/learning/scorm/{id}?sco={found.Position}");
         }
 
         Launch = found;

@@ -109,15 +109,25 @@ public static class ScormEndpoints
             })
             .WithSummary("A SCORM package of your organisation: edition, title, launch file, module version");
 
-        group.MapPost("/packages/{id:int}/launch", async Task<Results<Ok<ScormLaunchResponse>, NotFound>> (
-                int id, int? sco, CurrentUser current, LaunchScorm launch, CancellationToken ct) =>
+        group.MapPost("/packages/{id:int}/launch", async Task<Results<Ok<ScormLaunchResponse>, NotFound, ProblemHttpResult>> (
+                int id, int? sco, string? nav, CurrentUser current, LaunchScorm launch, CancellationToken ct) =>
             {
+                if (!TryNavigation(nav, out var navigation))
+                {
+                    return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown navigation",
+                        detail: $"nav is '{nav}'; expected 'continue' or 'previous' (or leave it out to open a part)");
+                }
+
                 var scope = await current.GetScopeAsync(ct);
-                return await launch.RunAsync(scope, id, sco, ct) is { } l
-                    ? TypedResults.Ok(ScormLaunchResponse.From(l))
-                    : TypedResults.NotFound();
+                return await launch.RunAsync(scope, id, sco, navigation, ct) switch
+                {
+                    null => TypedResults.NotFound(),
+                    { Launch: { } l } => TypedResults.Ok(ScormLaunchResponse.From(l)),
+                    var refused => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not open to you now", detail: refused.Why,
+                        extensions: new Dictionary<string, object?> { ["refusal"] = refused.Refusal?.ToString() }),
+                };
             })
-            .WithSummary("Start or resume the signed-in learner's attempt at a part (?sco=N; default the first part not done yet): the attempt, the URLs to play it, the CMI values to start the runtime with, and every part's status");
+            .WithSummary("Start or resume the signed-in learner's attempt at a part (?sco=N; ?nav=continue|previous to move from the current part; default where the attempt stands): the attempt, the URLs to play it, the CMI values to start the runtime with, and every part's status. 409 when the package's sequencing does not open that part now");
 
         group.MapPost("/attempts/{id:long}/cmi", async Task<Results<Ok<ScormCommitResponse>, NotFound, ProblemHttpResult>> (
                 long id, int? sco, HttpRequest request, CurrentUser current, CommitScormCmi commit, CancellationToken ct) =>
@@ -140,9 +150,13 @@ public static class ScormEndpoints
 
                 var scope = await current.GetScopeAsync(ct);
                 var outcome = await commit.RunAsync(scope, new ScormCommitInput(id, values, SiteUrl(request), await current.GetActorAsync(), sco ?? 1), ct);
-                return outcome == ScormCommitOutcome.NotFound
-                    ? TypedResults.NotFound()
-                    : TypedResults.Ok(new ScormCommitResponse(true, 0, outcome == ScormCommitOutcome.Completed));
+                return outcome switch
+                {
+                    ScormCommitOutcome.NotFound => TypedResults.NotFound(),
+                    ScormCommitOutcome.Locked => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Part locked",
+                        detail: "The package's sequencing keeps this part locked, and it is not the part you have open; nothing was saved."),
+                    _ => TypedResults.Ok(new ScormCommitResponse(true, 0, outcome == ScormCommitOutcome.Completed)),
+                };
             })
             .WithMetadata(new RequestSizeLimitAttribute(MaxCommitBytes))
             .WithSummary("Commit the CMI of a part of your attempt (?sco=N, default 1; flattened JSON, as scorm-again sends it): saved for resuming; once every part has said completed/passed, records the completion, the certificate and an xAPI statement");
@@ -172,6 +186,19 @@ public static class ScormEndpoints
         return app;
     }
 
+    /// <summary>The nav query value: none (open a part), "continue" or "previous".</summary>
+    public static bool TryNavigation(string? nav, out ScormNavigation navigation)
+    {
+        navigation = nav?.Trim().ToLowerInvariant() switch
+        {
+            null or "" => ScormNavigation.Open,
+            "continue" => ScormNavigation.Continue,
+            "previous" => ScormNavigation.Previous,
+            _ => (ScormNavigation)(-1),
+        };
+        return Enum.IsDefined(navigation);
+    }
+
     private static int? OptionalInt(string text, string field, List<PackageProblem> problems)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -198,13 +225,13 @@ public sealed record ScormPackageResponse(
 
 public sealed record ScormLaunchResponse(
     long AttemptId, bool Resumed, ScormEdition Edition, string Title, string ContentUrl, string CommitUrl, IReadOnlyDictionary<string, string> Initial,
-    int Sco, IReadOnlyList<ScormPart> Parts)
+    int Sco, IReadOnlyList<ScormPart> Parts, int? Next, int? Previous)
 {
     public static ScormLaunchResponse From(ScormLaunch l)
     {
         var cut = l.LaunchPath.IndexOfAny(['?', '#']);
         var url = cut < 0 ? ScormEndpoints.ContentUrl(l.PackageId, l.LaunchPath) : ScormEndpoints.ContentUrl(l.PackageId, l.LaunchPath[..cut]) + l.LaunchPath[cut..];
-        return new(l.AttemptId, l.Resumed, l.Edition, l.Title, url, ScormEndpoints.CommitUrl(l.AttemptId, l.Position), l.Initial, l.Position, l.Parts);
+        return new(l.AttemptId, l.Resumed, l.Edition, l.Title, url, ScormEndpoints.CommitUrl(l.AttemptId, l.Position), l.Initial, l.Position, l.Parts, l.Next, l.Previous);
     }
 }
 

@@ -1,7 +1,9 @@
 // Hosts a SCORM package (src/CareReady.Web/Scorm/Launch.cshtml): starts the scorm-again runtime as
 // window.API (SCORM 1.2) or window.API_1484_11 (SCORM 2004) with the attempt's saved CMI, commits to
 // CareReady's endpoint (flattened JSON), then loads the SCO into the iframe, where it finds the API in
-// its parent window.
+// its parent window. A SCORM 2004 SCO may ask to move on when it terminates (adl.nav.request: continue,
+// previous, {target=ID}choice, exit, exitAll): the page follows, and CareReady's sequencing decides where that
+// leads (or says why not).
 (function () {
   "use strict";
   var player = document.getElementById("scorm-player");
@@ -44,6 +46,22 @@
   };
   api.on(is12 ? "LMSCommit" : "Commit", function () { say("Progress saved."); });
   api.on(is12 ? "LMSFinish" : "Terminate", function () { say("Finished. Your progress is saved; you can go back to the module."); });
+
+  if (!is12) {
+    var go = function (query) { window.location.assign(player.dataset.navigateUrl + query); };
+    var parts = JSON.parse(player.dataset.parts || "{}");
+    api.on("SequenceNext", function () { go("?nav=continue"); });
+    api.on("SequencePrevious", function () { go("?nav=previous"); });
+    api.on("SequenceChoice", function (target) {
+      if (Object.prototype.hasOwnProperty.call(parts, target)) {
+        go("?sco=" + parts[target]);
+      } else {
+        say("The package asked for a part it does not have (" + target + "). Pick a part from the list below.");
+      }
+    });
+    var leave = function () { window.location.assign(player.dataset.moduleUrl); };
+    ["SequenceExit", "SequenceExitAll", "SequenceAbandon", "SequenceAbandonAll", "SequenceSuspendAll"].forEach(function (name) { api.on(name, leave); });
+  }
 
   frame.src = player.dataset.contentUrl;
 })();
