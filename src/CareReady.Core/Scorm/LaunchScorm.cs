@@ -8,10 +8,10 @@ namespace CareReady.Core.Scorm;
 
 /// <summary>
 /// A part of the package as the learner's attempt stands: its status (as the SCO last reported it), whether it has
-/// counted, and what the package's sequencing says of it now: skipped by a rule (not needed), locked (disabled by a
-/// rule), and whether the learner may open it from the list (<see cref="ScormNavigator.WhyNotChoose"/>).
+/// counted, and what the package's sequencing says of it now: optional (a rule skips it, or it does not count toward the
+/// package's completion), locked (disabled by a rule), and whether the learner may open it from the list (<see cref="ScormNavigator.WhyNotChoose"/>).
 /// </summary>
-public sealed record ScormPart(int Position, string Identifier, string Title, bool IsAsset, string? Status, bool Counted, bool Skipped = false, bool Locked = false, bool Choosable = true)
+public sealed record ScormPart(int Position, string Identifier, string Title, bool IsAsset, string? Status, bool Counted, bool Optional = false, bool Locked = false, bool Choosable = true)
 {
     /// <summary>Every part of a package with where an attempt's progress rows (and the package's sequencing) put it.</summary>
     public static List<ScormPart> Of(IEnumerable<ScormSco> scos, IReadOnlyCollection<ScormScoProgress> progress, ScormNavigator navigator) =>
@@ -20,7 +20,7 @@ public sealed record ScormPart(int Position, string Identifier, string Title, bo
             var row = progress.FirstOrDefault(p => p.Position == s.Position);
             var access = navigator.Access(s.Position);
             return new ScormPart(s.Position, s.Identifier, s.Title, s.IsAsset, row?.CompletionStatus, row?.CountedAt is not null,
-                access.Skipped, access.Disabled, navigator.WhyNotChoose(s.Position) is null);
+                !navigator.Needed(s.Position), access.Disabled, navigator.WhyNotChoose(s.Position) is null);
         })];
 }
 

@@ -143,8 +143,8 @@ public sealed class ScormNavigator
         return Enumerable.Range(1, _scos.Count).FirstOrDefault(p => !Access(p).Disabled) is var open and > 0 ? open : 1;
     }
 
-    /// <summary>Whether the part must be done for the package to count: not while a rule skips it.</summary>
-    public bool Needed(int position) => !Access(position).Skipped;
+    /// <summary>Whether the part must be done for the package to count: not while a rule skips it, nor when it does not count toward completion.</summary>
+    public bool Needed(int position) => !Access(position).Skipped && (_sequencing[position - 1]?.Contributes ?? true);
 
     private ScormControlMode Parent(int position) => _sequencing[position - 1]?.Parent ?? ScormControlMode.Default;
 

@@ -65,7 +65,9 @@ public sealed record ScormObjective(string Id, bool Primary, string? ReadSatisfi
 /// whose package says nothing about sequencing (SCORM 1.2, or 2004 without imsss elements), which plays as before: any
 /// order, with Next part.
 /// </summary>
-public sealed record ScormSequencing(ScormControlMode Parent, IReadOnlyList<ScormPrecondition> Preconditions, IReadOnlyList<ScormObjective> Objectives)
+/// <param name="Contributes">Counts toward the package's completion (false when its rollupRules say rollupObjectiveSatisfied and
+/// rollupProgressCompletion are both false, or deliveryControls tracked="false" — a pre-test, say).</param>
+public sealed record ScormSequencing(ScormControlMode Parent, IReadOnlyList<ScormPrecondition> Preconditions, IReadOnlyList<ScormObjective> Objectives, bool Contributes = true)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -74,7 +76,7 @@ public sealed record ScormSequencing(ScormControlMode Parent, IReadOnlyList<Scor
     };
 
     /// <summary>True when it changes nothing (default control mode, no rules, no maps): no need to store it.</summary>
-    public bool IsDefault => Parent == ScormControlMode.Default && Preconditions.Count == 0 && Objectives.All(o =>
+    public bool IsDefault => Parent == ScormControlMode.Default && Preconditions.Count == 0 && Contributes && Objectives.All(o =>
         o.ReadSatisfiedFrom is null && o.WriteSatisfiedTo is null && o.ReadMeasureFrom is null && o.WriteMeasureTo is null && o.SatisfiedByMeasure is null);
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);

@@ -6,9 +6,10 @@ namespace CareReady.Core.Scorm;
 /// <summary>
 /// Reads the IMS Simple Sequencing of a SCORM 2004 manifest that CareReady applies (ADR 0023): a parent's
 /// <c>controlMode</c>; a part's <c>preConditionRule</c>s (skip, disabled, hiddenFromChoice) and its
-/// <c>objectives</c> with their <c>mapInfo</c> to global objectives. A <c>sequencing IDRef</c> takes what the
+/// <c>objectives</c> with their <c>mapInfo</c> to global objectives; whether it counts toward the package's completion
+/// (<c>rollupRules</c> rollupObjectiveSatisfied/rollupProgressCompletion, <c>deliveryControls</c> tracked). A <c>sequencing IDRef</c> takes what the
 /// manifest's <c>sequencingCollection</c> says and the item's own elements override it. Other sequencing
-/// (post-condition and exit rules, rollup rules, limit conditions, randomisation, delivery controls) is not
+/// (post-condition and exit rules, the rules inside rollupRules, limit conditions, randomisation, delivery controls) is not
 /// applied. A value the schema does not allow is a problem naming the element; a known but unapplied condition
 /// (attempt or time limits) is kept as unsupported and never fires.
 /// </summary>
@@ -69,7 +70,11 @@ public sealed class ScormSequencingReader
         ArgumentNullException.ThrowIfNull(item);
         var objectives = Objectives(item);
         var rules = Preconditions(item, objectives);
-        var sequencing = new ScormSequencing(parent, rules, objectives);
+        var rollup = Find(item, "rollupRules");
+        var delivery = Find(item, "deliveryControls");
+        var contributes = (rollup is null || Bool(rollup, "rollupObjectiveSatisfied", true) || Bool(rollup, "rollupProgressCompletion", true))
+            && (delivery is null || Bool(delivery, "tracked", true));
+        var sequencing = new ScormSequencing(parent, rules, objectives, contributes);
         return sequencing.IsDefault ? null : sequencing;
     }
 

@@ -19,6 +19,9 @@ public static class ScormTestPackages
     public const string Scorm2004 = "scorm2004";
     public const string Scorm12Multi = "scorm12-multi";
 
+    /// <summary>SCORM 2004 with sequencing: Pre-test (not counted), Learning (skipped once ready), Final test (locked until ready).</summary>
+    public const string Scorm2004Sequenced = "scorm2004-sequenced";
+
     /// <summary>Adult BLS: nurse A (the learner) is overdue on it.</summary>
     public const string Competency = "CSTF-RES-2A";
 
