@@ -68,6 +68,7 @@ public sealed class ScormSequencingReader
     public ScormSequencing? Read(XElement item, ScormControlMode parent)
     {
         ArgumentNullException.ThrowIfNull(item);
+        _ = ControlMode(item); // a part's own control mode governs no children, but a bad value in it is still a problem
         var objectives = Objectives(item);
         var rules = Preconditions(item, objectives);
         var rollup = Find(item, "rollupRules");
