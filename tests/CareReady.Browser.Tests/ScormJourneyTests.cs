@@ -128,4 +128,46 @@ public sealed class ScormJourneyTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.GetByTestId("scorm-part-2")).ToHaveTextAsync("Done");
         await Axe.AssertAccessibleAsync(page);
     }
+
+    [Fact]
+    public async Task A_nurse_is_led_through_a_sequenced_scorm_2004_package_by_its_own_navigation_requests()
+    {
+        var lead = await BrowserPages.SignedInAsync(browser.Browser, _app.BaseUrl!, TestData.ComplianceEmail, TestData.Password);
+        await lead.GotoAsync(_app.BaseUrl + "learning/scorm/import");
+        await lead.GetByLabel("SCORM package").SetInputFilesAsync(new FilePayload
+        {
+            Name = "sepsis-sequenced.zip", MimeType = "application/zip", Buffer = ScormTestPackages.Zip(ScormTestPackages.Scorm2004Sequenced),
+        });
+        await lead.GetByLabel("Counts for (competency codes)").FillAsync(ScormTestPackages.Competency);
+        await lead.GetByLabel("Publish straight away").CheckAsync();
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Check and import" }).ClickAsync();
+        await lead.GetByRole(AriaRole.Link, new() { Name = "See the module" }).ClickAsync();
+        var moduleUrl = lead.Url;
+
+        var page = await BrowserPages.SignedInAsync(browser.Browser, _app.BaseUrl!, TestData.LearnerEmail, TestData.Password, 390, 844);
+        await page.GotoAsync(moduleUrl);
+        await Assertions.Expect(page.GetByTestId("scorm-part-3")).ToHaveTextAsync("Locked");
+        await Assertions.Expect(page.GetByTestId("scorm-parts").GetByRole(AriaRole.Link, new() { Name = "Final test" })).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Launch") }).ClickAsync();
+
+        // The pre-test fails: the SCO asks to continue, and the page follows to the learning (the final test stays locked).
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Pre-test");
+        await Assertions.Expect(page.FrameLocator("#scorm-content").GetByTestId("sco-state")).ToHaveTextAsync("Part pre running");
+        await page.FrameLocator("#scorm-content").GetByRole(AriaRole.Button, new() { Name = "Fail and go on" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Learning");
+        await Assertions.Expect(page.GetByTestId("scorm-part-1")).ToHaveTextAsync("Optional");
+        await Assertions.Expect(page.GetByTestId("scorm-part-3")).ToHaveTextAsync("Locked");
+        await Axe.AssertAccessibleAsync(page);
+        await Screenshots.SaveAsync(page, "scorm-sequencing");
+
+        // Passing the learning opens the final test, where the SCO's "continue" leads.
+        await page.FrameLocator("#scorm-content").GetByRole(AriaRole.Button, new() { Name = "Pass and go on" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Final test");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("sco=3$"));
+
+        // Passing it completes the module; "continue" from the last part returns to the module page.
+        await page.FrameLocator("#scorm-content").GetByRole(AriaRole.Button, new() { Name = "Pass and go on" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("scorm-complete")).ToContainTextAsync("You completed this module");
+        await Axe.AssertAccessibleAsync(page);
+    }
 }

@@ -95,7 +95,10 @@ public sealed class LaunchScorm(AppDbContext db, TimeProvider time, GetElearning
         var progress = resumed ? await db.ScormScoProgress.Where(p => p.AttemptId == attempt!.Id).ToListAsync(ct) : [];
         var current = resumed ? attempt!.CurrentPosition : null;
         var navigator = new ScormNavigator(scos, progress, current);
-        var (target, refusal) = Target(navigator, current, position, navigation);
+        // Next or Previous after the attempt has completed (the SCO that finished it asked to go on) moves nowhere: the package is done.
+        var (target, refusal) = navigation != ScormNavigation.Open && !resumed
+            ? (null, navigation == ScormNavigation.Continue ? ScormRefusal.End : ScormRefusal.NoFlow)
+            : Target(navigator, current, position, navigation);
         if (refusal is { } refused)
         {
             var title = target is int t ? scos[t - 1].Title : "";
@@ -141,6 +144,11 @@ public sealed class LaunchScorm(AppDbContext db, TimeProvider time, GetElearning
         {
             var from = current ?? 0;
             var to = navigation == ScormNavigation.Continue ? navigator.Continue(from) : from == 0 ? null : navigator.Previous(from);
+            if (to is null && navigation == ScormNavigation.Continue && navigator.Continue(from, evenIfLocked: true) is null)
+            {
+                return (null, ScormRefusal.End);
+            }
+
             return to is null ? (null, ScormRefusal.NoFlow) : (to, null);
         }
 
@@ -169,6 +177,7 @@ public sealed class LaunchScorm(AppDbContext db, TimeProvider time, GetElearning
         ScormRefusal.Disabled => $"“{title}” is not open to you yet: the package opens it once you have done what it asks first.",
         ScormRefusal.NotChoosable => $"“{title}” opens in order: the package takes you there with Next part.",
         ScormRefusal.Backward => $"This package goes forward only: you cannot go back to “{title}”.",
+        ScormRefusal.End => "That was the last part of the package: the module page shows where you stand.",
         _ => navigation == ScormNavigation.Previous
             ? "There is no previous part to go back to from here."
             : "There is no next part open to you from here: finish this part, or go back to the module to see where you stand.",

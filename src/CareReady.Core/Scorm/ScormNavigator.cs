@@ -14,8 +14,11 @@ public enum ScormRefusal
     /// <summary>Its parent goes forward only and it comes before the current part.</summary>
     Backward,
 
-    /// <summary>Next or Previous asked where the package does not allow it or there is no such part.</summary>
+    /// <summary>Next or Previous asked where the package does not allow it, or the part it leads to is locked.</summary>
     NoFlow,
+
+    /// <summary>Next asked from the last part: the package is at its end.</summary>
+    End,
 }
 
 /// <summary>Where a part stands for navigation: skipped by flow, disabled, hidden from choice (each from its precondition rules).</summary>

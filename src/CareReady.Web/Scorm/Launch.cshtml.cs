@@ -41,6 +41,11 @@ public sealed class LaunchModel(CurrentUser current, LaunchScorm launch) : PageM
         }
 
         ModuleId = outcome.ModuleId;
+        if (outcome.Refusal == ScormRefusal.End)
+        {
+            return Redirect($"/learning/modules/{outcome.ModuleId}"); // the SCO said "continue" at the end: back to where the module stands
+        }
+
         if (outcome.Launch is not { } found)
         {
             Refused = outcome.Why;

@@ -69,6 +69,14 @@ public class ScormSequencingTests
 
         // The final test passes: the module counts although the pre-test failed (it does not count toward completion).
         Assert.True(await CompletesAsync(learner, attemptId, 3, Passed));
+
+        // The SCO that finished it asks to go on: the package is at its end (the launch page returns to the module).
+        var end = await learner.PostAsync($"/api/v1/scorm/packages/{packageId}/launch?nav=continue", null);
+        Assert.Equal(HttpStatusCode.Conflict, end.StatusCode);
+        Assert.Equal("End", (await end.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("refusal").GetString());
+        var endPage = await learner.GetAsync($"/learning/scorm/{packageId}?nav=continue");
+        Assert.Equal((HttpStatusCode.Redirect, modulePage), (endPage.StatusCode, endPage.Headers.Location?.OriginalString));
+
         await using var db = app.NewDbContext();
         Assert.Equal(1, await db.Completions.CountAsync(c => c.Source == CompletionSource.Module));
         var attempt = await db.ScormAttempts.AsNoTracking().SingleAsync();
