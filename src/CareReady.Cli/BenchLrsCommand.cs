@@ -34,8 +34,9 @@ public static class BenchLrsCommand
         var seed = new Option<int>("--seed") { Description = "Generator seed", DefaultValueFactory = _ => 1 };
         var peer = new Option<string?>("--peer") { Description = "Folder where the npm package xapi-statements is installed (bench/lrs-peer): run the same measures against it, in memory, for the ratio" };
         var peerPort = new Option<int>("--peer-port") { Description = "Port for the peer", DefaultValueFactory = _ => 18080 };
+        var clients100 = new Option<int>("--batch100-clients") { Description = "Concurrent clients of the batch-100 run", DefaultValueFactory = _ => 4 };
         var command = new Command("lrs", "Measure the xAPI LRS over HTTP (POST batches 1/10/100, GET p95) against a running CareReady");
-        foreach (var option in new Option[] { statements, url, seconds, seed, peer, peerPort })
+        foreach (var option in new Option[] { statements, url, seconds, seed, peer, peerPort, clients100 })
         {
             command.Options.Add(option);
         }
@@ -44,6 +45,7 @@ public static class BenchLrsCommand
         {
             var n = parse.GetValue(statements);
             var runSeconds = Math.Max(2, parse.GetValue(seconds));
+            var batch100Clients = Math.Clamp(parse.GetValue(clients100), 1, 64);
             var learners = Math.Max(100, n / 50);
             var courses = Math.Max(20, Math.Min(2_000, n / 500));
             var generator = new StatementGenerator(parse.GetValue(seed), learners, courses);
@@ -86,7 +88,7 @@ public static class BenchLrsCommand
                 Console.WriteLine($"Vacuumed and analysed in {clock.Elapsed.TotalSeconds:0.0} s.");
             }
 
-            var ours = await SuiteAsync(http, "xapi/", generator, Math.Max(0, n - existing), runSeconds, time, SettleAsync, ct);
+            var ours = await SuiteAsync(http, "xapi/", generator, Math.Max(0, n - existing), runSeconds, batch100Clients, time, SettleAsync, ct);
 
             JsonObject? peerFigures = null;
             if (parse.GetValue(peer) is { } peerDir)
@@ -96,7 +98,7 @@ public static class BenchLrsCommand
                 using var peerProcess = await LrsPeer.StartAsync(peerDir, parse.GetValue(peerPort), ct);
                 using var peerHttp = Client($"http://127.0.0.1:{parse.GetValue(peerPort)}", "bench:bench");
                 Console.WriteLine("Peer: xapi-statements (in memory).");
-                peerFigures = Figures(await SuiteAsync(peerHttp, "xAPI/", peerGenerator, n, runSeconds, time, settle: null, ct));
+                peerFigures = Figures(await SuiteAsync(peerHttp, "xAPI/", peerGenerator, n, runSeconds, batch100Clients, time, settle: null, ct));
             }
 
             var result = Figures(ours);
@@ -149,7 +151,7 @@ public static class BenchLrsCommand
     /// Fills the store with <paramref name="toFill"/> statements (batches of 100, 4 clients), lets <paramref name="settle"/>
     /// tidy the store after a fill, then the timed POST and GET runs.
     /// </summary>
-    private static async Task<SuiteResult> SuiteAsync(HttpClient http, string prefix, StatementGenerator generator, long toFill, int runSeconds, TimeProvider time,
+    private static async Task<SuiteResult> SuiteAsync(HttpClient http, string prefix, StatementGenerator generator, long toFill, int runSeconds, int batch100Clients, TimeProvider time,
         Func<Task>? settle, CancellationToken ct)
     {
         var statementsPath = prefix + "statements";
@@ -180,10 +182,10 @@ public static class BenchLrsCommand
 
         // Warm-up, not timed: the server's JIT and caches settle whether or not the store was just filled.
         await PostRunAsync(http, statementsPath, generator, generatorLock, 10, 8, 5, ct);
-        var batch100 = await PostRunAsync(http, statementsPath, generator, generatorLock, 100, 4, runSeconds, ct);
+        var batch100 = await PostRunAsync(http, statementsPath, generator, generatorLock, 100, batch100Clients, runSeconds, ct);
         var batch10 = await PostRunAsync(http, statementsPath, generator, generatorLock, 10, 8, runSeconds, ct);
         var batch1 = await PostRunAsync(http, statementsPath, generator, generatorLock, 1, 32, runSeconds, ct);
-        Console.WriteLine($"POST statements/s: batch100 {batch100.PerSecond:0}, batch10 {batch10.PerSecond:0}, batch1 {batch1.PerSecond:0} (p95 {batch1.P95:0.0} ms at 32 clients)");
+        Console.WriteLine($"POST statements/s: batch100 {batch100.PerSecond:0} ({batch100Clients} clients), batch10 {batch10.PerSecond:0}, batch1 {batch1.PerSecond:0} (p95 {batch1.P95:0.0} ms at 32 clients)");
 
         var agentP95 = await GetRunAsync(http, () => statementsPath + "?limit=10&agent=" + Uri.EscapeDataString(StatementGenerator.Agent(generator.RandomLearner()).ToJsonString()), ct);
         var sinceText = Uri.EscapeDataString(time.GetUtcNow().UtcDateTime.AddMinutes(-30).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
