@@ -123,7 +123,8 @@ public sealed class QueryStatements(AppDbContext db)
 
         foreach (var kind in kinds)
         {
-            var refs = db.XapiStatementRefs.Where(r => r.OrganisationId == org && r.Kind == kind && r.Key == key && r.Seq > low && r.Seq < high);
+            var hashed = XapiRefKey.Of(key);
+            var refs = db.XapiStatementRefs.Where(r => r.OrganisationId == org && r.Kind == kind && r.Key == hashed && r.Seq > low && r.Seq < high);
             var statements = Filter(db.XapiStatements, org, q, activity: q.AgentKey is not null, driving);
             // Ordered by the index row's Seq (the same number), so the database walks the index range in order and stops after a page.
             var joined = refs.Join(statements, r => new { r.OrganisationId, r.Seq }, s => new { s.OrganisationId, s.Seq }, (r, s) => new { r.Seq, s.Json });
@@ -142,13 +143,14 @@ public sealed class QueryStatements(AppDbContext db)
         // A statement that targets another by StatementRef (no activity object) also matches by its target's verb or registration.
         if (q.VerbId is { } verb && driving != XapiRefKind.Verb)
         {
+            var verbKey = XapiRefKey.Of(verb);
             statements = statements.Where(s => s.VerbId == verb
-                || (s.ActivityId == null && db.XapiStatementRefs.Any(r => r.OrganisationId == org && r.Kind == XapiRefKind.Verb && r.Key == verb && r.Seq == s.Seq)));
+                || (s.ActivityId == null && db.XapiStatementRefs.Any(r => r.OrganisationId == org && r.Kind == XapiRefKind.Verb && r.Key == verbKey && r.Seq == s.Seq)));
         }
 
         if (q.Registration is { } registration && driving != XapiRefKind.Registration)
         {
-            var registrationKey = registration.ToString("D");
+            var registrationKey = XapiRefKey.Of(registration.ToString("D"));
             statements = statements.Where(s => s.Registration == registration
                 || (s.ActivityId == null && db.XapiStatementRefs.Any(r => r.OrganisationId == org && r.Kind == XapiRefKind.Registration && r.Key == registrationKey && r.Seq == s.Seq)));
         }
@@ -156,7 +158,8 @@ public sealed class QueryStatements(AppDbContext db)
         if (activity && q.ActivityId is { } activityId)
         {
             var kinds = q.RelatedActivities ? new[] { XapiRefKind.Activity, XapiRefKind.RelatedActivity } : [XapiRefKind.Activity];
-            statements = statements.Where(s => db.XapiStatementRefs.Any(r => r.OrganisationId == org && kinds.Contains(r.Kind) && r.Key == activityId && r.Seq == s.Seq));
+            var activityKey = XapiRefKey.Of(activityId);
+            statements = statements.Where(s => db.XapiStatementRefs.Any(r => r.OrganisationId == org && kinds.Contains(r.Kind) && r.Key == activityKey && r.Seq == s.Seq));
         }
 
         return statements;

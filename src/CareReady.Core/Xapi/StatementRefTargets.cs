@@ -46,7 +46,7 @@ public static class StatementRefTargets
 
             var seq = rows[i].Seq;
             var own = refs.Where(r => r.Seq == seq).Select(r => (r.Kind, r.Key)).ToHashSet();
-            var all = Normalise(own.Concat(inherited));
+            var all = Normalise(own.Concat(inherited.Select(k => (k.Item1, XapiRefKey.Of(k.Item2)))));
             refs.RemoveAll(r => r.Seq == seq);
             refs.AddRange(all.Select(k => new XapiStatementRef { OrganisationId = organisationId, Kind = k.Item1, Key = k.Item2, Seq = seq }));
         }
@@ -73,7 +73,8 @@ public static class StatementRefTargets
                     continue;
                 }
 
-                var keys = Normalise(StatementRefs.Of(statement).Concat(await KeysAsync(db, organisationId, target, batch, memo, 1, ct)));
+                var keys = Normalise(StatementRefs.Of(statement).Concat(await KeysAsync(db, organisationId, target, batch, memo, 1, ct))
+                    .Select(k => (k.Item1, XapiRefKey.Of(k.Item2))));
                 await AddRowsAsync(db, organisationId, seq, keys, ct);
                 next.Add(id);
             }
@@ -90,7 +91,7 @@ public static class StatementRefTargets
     }
 
     /// <summary>Adds the rows a stored statement lacks, and removes its related rows that a direct one now covers.</summary>
-    private static async Task AddRowsAsync(AppDbContext db, int organisationId, long seq, HashSet<(XapiRefKind Kind, string Key)> keys, CancellationToken ct)
+    private static async Task AddRowsAsync(AppDbContext db, int organisationId, long seq, HashSet<(XapiRefKind Kind, Guid Key)> keys, CancellationToken ct)
     {
         foreach (var (kind, key) in keys)
         {
@@ -148,7 +149,7 @@ public static class StatementRefTargets
     }
 
     /// <summary>Related rows only where the direct one is absent (a related query reads both kinds and must not see a statement twice).</summary>
-    private static HashSet<(XapiRefKind, string)> Normalise(IEnumerable<(XapiRefKind Kind, string Key)> keys)
+    private static HashSet<(XapiRefKind, TKey)> Normalise<TKey>(IEnumerable<(XapiRefKind Kind, TKey Key)> keys)
     {
         var set = keys.ToHashSet();
         set.RemoveWhere(k => (k.Item1 == XapiRefKind.RelatedAgent && set.Contains((XapiRefKind.Agent, k.Item2)))

@@ -238,7 +238,7 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
             });
             foreach (var (kind, key) in StatementRefs.Of(s))
             {
-                refs.Add(new XapiStatementRef { OrganisationId = organisationId, Kind = kind, Key = key, Seq = seq });
+                refs.Add(new XapiStatementRef { OrganisationId = organisationId, Kind = kind, Key = XapiRefKey.Of(key), Seq = seq });
             }
         }
 

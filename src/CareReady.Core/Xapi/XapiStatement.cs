@@ -79,6 +79,8 @@ public sealed class XapiStatementRef
 {
     public int OrganisationId { get; set; }
     public XapiRefKind Kind { get; set; }
-    public required string Key { get; set; }
+
+    /// <summary>The agent key, activity IRI, verb or registration, hashed (<see cref="XapiRefKey.Of"/>).</summary>
+    public Guid Key { get; set; }
     public long Seq { get; set; }
 }

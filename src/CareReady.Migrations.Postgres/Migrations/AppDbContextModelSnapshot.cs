@@ -3761,8 +3761,8 @@ namespace CareReady.Migrations.Postgres.Migrations
                     b.Property<short>("Kind")
                         .HasColumnType("smallint");
 
-                    b.Property<string>("Key")
-                        .HasColumnType("text");
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid");
 
                     b.Property<long>("Seq")
                         .HasColumnType("bigint");

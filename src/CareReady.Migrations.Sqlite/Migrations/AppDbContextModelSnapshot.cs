@@ -3616,7 +3616,7 @@ namespace CareReady.Migrations.Sqlite.Migrations
                     b.Property<short>("Kind")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Key")
+                    b.Property<Guid>("Key")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Seq")

@@ -122,7 +122,8 @@ public static class XapiDocumentEndpoints
         var id = XapiHttp.Iri(XapiHttp.Required(p, "activityId"), "activityId");
         var db = c.RequestServices.GetRequiredService<AppDbContext>();
         var org = caller.OrganisationId;
-        var json = await db.XapiStatementRefs.Where(r => r.OrganisationId == org && r.Kind == XapiRefKind.Activity && r.Key == id)
+        var key = XapiRefKey.Of(id);
+        var json = await db.XapiStatementRefs.Where(r => r.OrganisationId == org && r.Kind == XapiRefKind.Activity && r.Key == key)
             .OrderByDescending(r => r.Seq)
             .Join(db.XapiStatements, r => new { r.OrganisationId, r.Seq }, s => new { s.OrganisationId, s.Seq }, (r, s) => s)
             .Where(s => s.ActivityId == id) // not a statement that only targets one about the activity
