@@ -5,8 +5,7 @@ namespace CareReady.Core.Xapi;
 /// <summary>One validated statement of a request, ready to store.</summary>
 /// <param name="Path">Where it was in the request ("statement", "statements[3]"), for error messages.</param>
 /// <param name="Voids">The statement it voids, for a voiding statement.</param>
-/// <param name="Draft">What is stored of it, made before the write lock.</param>
-public sealed record PreparedStatement(string Path, Guid Id, JsonObject Statement, Guid? Voids, StatementDraft Draft);
+public sealed record PreparedStatement(string Path, Guid Id, JsonObject Statement, Guid? Voids);
 
 /// <summary>
 /// A request's statements waiting in <see cref="StatementWriteLock"/>'s queue: <see cref="StatementWriter"/> stores
@@ -37,7 +36,7 @@ public sealed class PendingStatementWrite(LrsCaller caller, IReadOnlyList<Prepar
     public static PendingStatementWrite Prepare(LrsCaller caller, string actor, IReadOnlyList<JsonNode?> statements, bool batch, XapiVersion version, Guid? putId, IReadOnlyList<AttachmentPart>? attachments)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var prepared = StoreStatements.Prepare(statements, batch, version, putId, caller.Authority());
+        var prepared = StoreStatements.Prepare(statements, batch, version, putId);
         AttachmentStore.Check(prepared.ConvertAll(p => p.Statement), attachments ?? [], batch);
         return new PendingStatementWrite(caller, prepared, version) { Attachments = attachments, Batch = batch, Actor = actor };
     }

@@ -44,11 +44,8 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
         return await write.Done;
     }
 
-    /// <summary>
-    /// Validates a request's statements, gives each its id (the statementId of a PUT, or a new one) and the
-    /// <paramref name="authority"/>, and drafts what will be stored (<see cref="StatementDraft"/>).
-    /// </summary>
-    internal static List<PreparedStatement> Prepare(IReadOnlyList<JsonNode?> statements, bool batch, XapiVersion version, Guid? putId, JsonObject authority)
+    /// <summary>Validates a request's statements and gives each its id (the statementId of a PUT, or a new one).</summary>
+    internal static List<PreparedStatement> Prepare(IReadOnlyList<JsonNode?> statements, bool batch, XapiVersion version, Guid? putId)
     {
         if (statements.Count == 0)
         {
@@ -84,7 +81,7 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
             statement["id"] = id.ToString("D");
             var verb = statement["verb"]!["id"]!.GetValue<string>();
             Guid? voids = verb == StatementValidator.VoidedVerb ? Guid.Parse(statement["object"]!["id"]!.GetValue<string>()) : null;
-            prepared.Add(new PreparedStatement(path, id, statement, voids, StatementDraft.Of(statement, i == 0 ? authority : (JsonObject)authority.DeepClone(), version, path)));
+            prepared.Add(new PreparedStatement(path, id, statement, voids));
         }
 
         return prepared;
@@ -204,37 +201,44 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
         // A statement stored after the statement that voids it arrives voided (alreadyVoided).
         var voidedInBatch = fresh.Where(f => f.Statement.Voids is not null).Select(f => f.Statement.Voids!.Value).ToHashSet();
 
-        // A statement without a timestamp gets the stored time, to the millisecond as its JSON says.
-        var storedTimestamp = new DateTime(stored.Ticks - (stored.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
         var rows = new List<XapiStatement>(fresh.Count);
         var refs = new List<XapiStatementRef>(fresh.Count * 5);
+        var authorities = new Dictionary<PendingStatementWrite, JsonObject>();
         foreach (var (write, p) in fresh)
         {
             seq++;
-            var draft = p.Draft;
-            // The objects too, for what reads them after the write (completions, StatementRef targets in the group).
-            p.Statement["timestamp"] ??= storedText;
-            p.Statement["stored"] = storedText;
+            if (!authorities.TryGetValue(write, out var authority))
+            {
+                authorities[write] = authority = write.Caller.Authority();
+            }
+
+            var s = p.Statement;
+            s["timestamp"] ??= storedText;
+            s["stored"] = storedText;
+            s["authority"] = authority.DeepClone();
+            s["version"] ??= write.Version == XapiVersion.V200 ? "2.0.0" : "1.0.0";
+            var timestamp = StatementValidator.Timestamp(s["timestamp"]!, p.Path + ".timestamp").UtcDateTime;
+            var obj = s["object"]!.AsObject();
             rows.Add(new XapiStatement
             {
                 OrganisationId = organisationId,
                 Seq = seq,
                 StatementId = p.Id,
                 ClientId = write.Caller.ClientId,
-                ActorKey = draft.ActorKey,
-                VerbId = draft.VerbId,
-                ActivityId = draft.ActivityId,
-                Registration = draft.Registration,
-                Timestamp = draft.Timestamp ?? storedTimestamp,
+                ActorKey = AgentKeys.Of(s["actor"]),
+                VerbId = s["verb"]!["id"]!.GetValue<string>(),
+                ActivityId = StatementRefs.TypeOf(obj) == "Activity" ? obj["id"]!.GetValue<string>() : null,
+                Registration = s["context"]?["registration"] is JsonValue r ? Guid.Parse(r.GetValue<string>()) : null,
+                Timestamp = timestamp,
                 Stored = stored,
                 Voided = p.Voids is null && (alreadyVoided.Contains(p.Id) || voidedInBatch.Contains(p.Id)),
                 VoidsStatementId = p.Voids,
-                TargetStatementId = draft.Target,
-                Json = draft.Json(storedText),
+                TargetStatementId = StatementRefTargets.Target(s),
+                Json = s.ToJsonString(),
             });
-            foreach (var (kind, key) in draft.Refs)
+            foreach (var (kind, key) in StatementRefs.Of(s))
             {
-                refs.Add(new XapiStatementRef { OrganisationId = organisationId, Kind = kind, Key = key, Seq = seq });
+                refs.Add(new XapiStatementRef { OrganisationId = organisationId, Kind = kind, Key = XapiRefKey.Of(key), Seq = seq });
             }
         }
 
