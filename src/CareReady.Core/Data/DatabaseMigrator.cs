@@ -16,13 +16,13 @@ public static class DatabaseMigrator
         var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken);
         var addsLatestMarker = pending.Any(m => m.EndsWith("_" + LatestMarkerMigration, StringComparison.Ordinal))
             && (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any();
-        // A migration can rebuild an index of a large table (millions of xAPI statements): not the 30 s of a query.
         if (db.Database.GetDbConnection() is Microsoft.Data.Sqlite.SqliteConnection sqlite)
         {
             // The migration that hashes the xAPI index rows' keys calls it (PostgreSQL computes the same hash in SQL).
             sqlite.CreateFunction(Xapi.XapiRefKey.SqliteFunction, (string key) => Xapi.XapiRefKey.Of(key), isDeterministic: true);
         }
 
+        // A migration can rebuild an index of a large table (millions of xAPI statements): not the 30 s of a query.
         var timeout = db.Database.GetCommandTimeout();
         db.Database.SetCommandTimeout(MigrationCommandTimeout);
         try
