@@ -121,9 +121,9 @@ public sealed class QueryStatements(AppDbContext db)
             merged.AddRange(await direct.Take(limit + 1).Select(s => new Row(s.Seq, s.Json)).ToListAsync(ct));
         }
 
+        var hashed = XapiRefKey.Of(key);
         foreach (var kind in kinds)
         {
-            var hashed = XapiRefKey.Of(key);
             var refs = db.XapiStatementRefs.Where(r => r.OrganisationId == org && r.Kind == kind && r.Key == hashed && r.Seq > low && r.Seq < high);
             var statements = Filter(db.XapiStatements, org, q, activity: q.AgentKey is not null, driving);
             // Ordered by the index row's Seq (the same number), so the database walks the index range in order and stops after a page.

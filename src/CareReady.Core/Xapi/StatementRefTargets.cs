@@ -149,7 +149,7 @@ public static class StatementRefTargets
     }
 
     /// <summary>Related rows only where the direct one is absent (a related query reads both kinds and must not see a statement twice).</summary>
-    private static HashSet<(XapiRefKind, TKey)> Normalise<TKey>(IEnumerable<(XapiRefKind Kind, TKey Key)> keys)
+    private static HashSet<(XapiRefKind, Guid)> Normalise(IEnumerable<(XapiRefKind Kind, Guid Key)> keys)
     {
         var set = keys.ToHashSet();
         set.RemoveWhere(k => (k.Item1 == XapiRefKind.RelatedAgent && set.Contains((XapiRefKind.Agent, k.Item2)))

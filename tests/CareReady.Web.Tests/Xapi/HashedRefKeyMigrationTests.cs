@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using CareReady.Core.Data;
+using CareReady.Core.Xapi;
 using CareReady.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -38,9 +39,10 @@ public class HashedRefKeyMigrationTests
             // The first statement's rows as the earlier code wrote them: its agent and activity as text.
             var seq = await db.XapiStatements.Where(s => s.StatementId == Guid.Parse(old["id"]!.GetValue<string>())).Select(s => s.Seq).SingleAsync();
             var org = app.Data.OrgA;
+            var (agent, activity) = ((short)XapiRefKind.Agent, (short)XapiRefKind.Activity);
             await db.Database.ExecuteSqlInterpolatedAsync($"""DELETE FROM "XapiStatementRefs" WHERE "Seq" = {seq}""");
             await db.Database.ExecuteSqlInterpolatedAsync(
-                $"""INSERT INTO "XapiStatementRefs" ("OrganisationId", "Kind", "Key", "Seq") VALUES ({org}, 1, {"mbox:" + OldMbox}, {seq}), ({org}, 3, {OldActivity}, {seq})""");
+                $"""INSERT INTO "XapiStatementRefs" ("OrganisationId", "Kind", "Key", "Seq") VALUES ({org}, {agent}, {"mbox:" + OldMbox}, {seq}), ({org}, {activity}, {OldActivity}, {seq})""");
 
             await DatabaseMigrator.MigrateAsync(db);
         }
