@@ -56,13 +56,17 @@ public sealed class CmiData(ScormEdition edition, IReadOnlyDictionary<string, st
         }
     }
 
+    /// <summary>The time of the SCO's current session as it reported it (1.2 cmi.core.session_time, 2004 cmi.session_time), if it did.</summary>
+    public TimeSpan? SessionTime => CmiTime.Parse(Edition, Get(Edition == ScormEdition.Scorm12 ? "cmi.core.session_time" : "cmi.session_time"));
+
     /// <summary>
     /// What a launch of this attempt gives the runtime before the SCO starts (never read-only values the SCO sets itself):
-    /// what it saved to resume from, who the learner is, and the learner's language and sound as set in CareReady (handed
-    /// over at every launch, like cmi5's learner preferences). Sound: SCORM 1.2 audio "0" (as the package plays it) or
-    /// "-1" (off); SCORM 2004 audio_level "1" (the reference level) or "0" (no sound).
+    /// what it saved to resume from, who the learner is, the time of the learner's earlier sessions in this part
+    /// (<paramref name="totalTime"/>: cmi.core.total_time / cmi.total_time, which the LMS keeps), and the learner's language and
+    /// sound as set in CareReady (handed over at every launch, like cmi5's learner preferences). Sound: SCORM 1.2 audio "0"
+    /// (as the package plays it) or "-1" (off); SCORM 2004 audio_level "1" (the reference level) or "0" (no sound).
     /// </summary>
-    public Dictionary<string, string> ResumeValues(string learnerId, string learnerName, ElearningPreferencesView preferences)
+    public Dictionary<string, string> ResumeValues(string learnerId, string learnerName, ElearningPreferencesView preferences, TimeSpan totalTime = default)
     {
         ArgumentNullException.ThrowIfNull(preferences);
         var resume = Values.GetValueOrDefault(Edition == ScormEdition.Scorm12 ? "cmi.core.exit" : "cmi.exit") == "suspend";
@@ -75,6 +79,7 @@ public sealed class CmiData(ScormEdition edition, IReadOnlyDictionary<string, st
             values["cmi.core.student_id"] = learnerId;
             values["cmi.core.student_name"] = learnerName;
             values["cmi.core.entry"] = resume ? "resume" : Values.Count == 0 ? "ab-initio" : "";
+            values["cmi.core.total_time"] = CmiTime.Format(Edition, totalTime);
             values["cmi.student_preference.language"] = preferences.Language;
             values["cmi.student_preference.audio"] = preferences.AudioOn ? "0" : "-1";
         }
@@ -83,6 +88,7 @@ public sealed class CmiData(ScormEdition edition, IReadOnlyDictionary<string, st
             values["cmi.learner_id"] = learnerId;
             values["cmi.learner_name"] = learnerName;
             values["cmi.entry"] = resume ? "resume" : Values.Count == 0 ? "ab-initio" : "";
+            values["cmi.total_time"] = CmiTime.Format(Edition, totalTime);
             values["cmi.learner_preference.language"] = preferences.Language;
             values["cmi.learner_preference.audio_level"] = preferences.AudioOn ? "1" : "0";
         }

@@ -35,7 +35,8 @@ public sealed record ScormCommitInput(long AttemptId, IReadOnlyDictionary<string
 /// <see cref="Completion"/> of every competency the module version confers — as passing a module's
 /// assessment does (source Module, naming the version, caps of regulatory changes) — and an xAPI
 /// statement in the organisation's LRS (through <see cref="StoreStatements"/>), whose actor is the
-/// learner's account (employee number on this site). A failed status records nothing.
+/// learner's account (employee number on this site) and whose result.duration is the attempt's total time (the
+/// session_time each session of each part reported last, added up). A failed status records nothing.
 /// </summary>
 public sealed class CommitScormCmi(AppDbContext db, TimeProvider time, StoreStatements statements)
 {
@@ -83,6 +84,7 @@ public sealed class CommitScormCmi(AppDbContext db, TimeProvider time, StoreStat
         row.CompletionStatus = Truncate(cmi.CompletionStatus);
         row.SuccessStatus = Truncate(cmi.SuccessStatus);
         row.ScoreScaled = cmi.ScoreScaled;
+        row.LatestSession = cmi.SessionTime ?? row.LatestSession;
         row.Commits++;
         row.UpdatedAt = now;
         if (cmi.Counts)
@@ -106,14 +108,15 @@ public sealed class CommitScormCmi(AppDbContext db, TimeProvider time, StoreStat
         {
             attempt.CompletedAt = now;
             db.Entry(attempt).Property(a => a.CompletedAt).IsModified = false;
-            await RecordAsync(attempt, package, rollup, input, now, ct);
+            await RecordAsync(attempt, package, rollup, input, progress.Aggregate(TimeSpan.Zero, (sum, p) => sum + p.TotalTime), now, ct);
         }
 
         await transaction.CommitAsync(ct);
         return completes ? ScormCommitOutcome.Completed : ScormCommitOutcome.Saved;
     }
 
-    private async Task RecordAsync(ScormAttempt attempt, ScormPackage package, ScormRollupResult rollup, ScormCommitInput input, DateTime now, CancellationToken ct)
+    /// <param name="duration">The learner's time in the package's parts in this attempt (the statement's result.duration).</param>
+    private async Task RecordAsync(ScormAttempt attempt, ScormPackage package, ScormRollupResult rollup, ScormCommitInput input, TimeSpan duration, DateTime now, CancellationToken ct)
     {
         var version = await db.ModuleVersions.AsNoTracking().Include(v => v.Module).Include(v => v.Confers)
             .FirstAsync(v => v.Id == package.ModuleVersionId, ct);
@@ -129,7 +132,7 @@ public sealed class CommitScormCmi(AppDbContext db, TimeProvider time, StoreStat
         var employeeNumber = await db.Staff.AsNoTracking().Where(s => s.Id == attempt.StaffMemberId).Select(s => s.EmployeeNumber).FirstAsync(ct);
         var site = input.SiteUrl.TrimEnd('/');
         var statementId = Guid.NewGuid();
-        var result = new JsonObject { ["completion"] = true };
+        var result = new JsonObject { ["completion"] = true, ["duration"] = CmiTime.Format(ScormEdition.Scorm2004, duration) };
         if (rollup.SuccessStatus is "passed" or "failed")
         {
             result["success"] = rollup.Passed;

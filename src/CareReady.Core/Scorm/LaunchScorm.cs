@@ -117,8 +117,9 @@ public sealed class LaunchScorm(AppDbContext db, TimeProvider time, GetElearning
 
         var sco = scos[target!.Value - 1];
         attempt!.CurrentPosition = sco.Position;
-        await db.SaveChangesAsync(ct);
         var row = progress.FirstOrDefault(r => r.Position == sco.Position);
+        row?.StartSession(); // this launch is a new session of the part
+        await db.SaveChangesAsync(ct);
         if (row is null && sco.IsAsset)
         {
             // An asset cannot report; opening it is all it asks.
@@ -131,7 +132,8 @@ public sealed class LaunchScorm(AppDbContext db, TimeProvider time, GetElearning
         var package = found.Package;
         var cmi = new CmiData(package.Edition, JsonSerializer.Deserialize<Dictionary<string, string>>(row?.CmiJson ?? "{}") ?? []);
         // SCORM names the learner "Last, First".
-        var initial = cmi.ResumeValues(staff.EmployeeNumber, $"{staff.LastName}, {staff.FirstName}", await preferences.RunAsync(scope.OrganisationId, person, ct));
+        var initial = cmi.ResumeValues(staff.EmployeeNumber, $"{staff.LastName}, {staff.FirstName}", await preferences.RunAsync(scope.OrganisationId, person, ct),
+            row?.EarlierSessions ?? TimeSpan.Zero);
         navigator = new ScormNavigator(scos, progress, sco.Position);
         return new ScormLaunchOutcome(found.ModuleId, new ScormLaunch(package.Id, found.ModuleId, package.Title, package.Edition, sco.LaunchPath, attempt.Id, resumed, initial,
             sco.Position, ScormPart.Of(scos, progress, navigator), navigator.Continue(sco.Position, evenIfLocked: true), navigator.Previous(sco.Position)));

@@ -103,6 +103,22 @@ public sealed class ScormScoProgress
     public int Commits { get; set; }
     public DateTime UpdatedAt { get; set; }
     public DateTime? CountedAt { get; set; }
+
+    /// <summary>The time of the part's sessions before its latest launch (SCORM's total_time, which the LMS accumulates).</summary>
+    public TimeSpan EarlierSessions { get; set; }
+
+    /// <summary>The latest session's time, as its runtime last committed session_time.</summary>
+    public TimeSpan LatestSession { get; set; }
+
+    /// <summary>Every session's time: what the learner has spent in this part in this attempt.</summary>
+    public TimeSpan TotalTime => EarlierSessions + LatestSession;
+
+    /// <summary>A launch starts a new session: the one before it joins the earlier ones.</summary>
+    public void StartSession()
+    {
+        EarlierSessions += LatestSession;
+        LatestSession = TimeSpan.Zero;
+    }
 }
 
 /// <summary>

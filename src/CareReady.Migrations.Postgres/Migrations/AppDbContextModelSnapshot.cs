@@ -2775,6 +2775,12 @@ namespace CareReady.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("CountedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<TimeSpan>("EarlierSessions")
+                        .HasColumnType("interval");
+
+                    b.Property<TimeSpan>("LatestSession")
+                        .HasColumnType("interval");
+
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");
 
@@ -3569,7 +3575,8 @@ namespace CareReady.Migrations.Postgres.Migrations
 
                     b.Property<string>("ActivityId")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<int?>("CompetencyId")
                         .HasColumnType("integer");
@@ -3638,11 +3645,13 @@ namespace CareReady.Migrations.Postgres.Migrations
 
                     b.Property<string>("ActivityId")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<string>("AgentKey")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<byte[]>("Content")
                         .IsRequired()
@@ -3655,7 +3664,8 @@ namespace CareReady.Migrations.Postgres.Migrations
 
                     b.Property<string>("DocumentId")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<string>("ETag")
                         .IsRequired()
@@ -3671,7 +3681,8 @@ namespace CareReady.Migrations.Postgres.Migrations
                     b.Property<string>("Registration")
                         .IsRequired()
                         .HasMaxLength(36)
-                        .HasColumnType("character varying(36)");
+                        .HasColumnType("character varying(36)")
+                        .UseCollation("C");
 
                     b.Property<DateTime>("Updated")
                         .HasColumnType("timestamp with time zone");
@@ -3693,10 +3704,12 @@ namespace CareReady.Migrations.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     b.Property<string>("ActivityId")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<string>("ActorKey")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<int>("ClientId")
                         .HasColumnType("integer");
@@ -3722,7 +3735,8 @@ namespace CareReady.Migrations.Postgres.Migrations
 
                     b.Property<string>("VerbId")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<bool>("Voided")
                         .HasColumnType("boolean");

@@ -2663,6 +2663,12 @@ namespace CareReady.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("CountedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<TimeSpan>("EarlierSessions")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeSpan>("LatestSession")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");
 

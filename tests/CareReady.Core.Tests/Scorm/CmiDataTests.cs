@@ -44,16 +44,16 @@ public class CmiDataTests
         {
             ["cmi.core.lesson_location"] = "p4", ["cmi.suspend_data"] = "x", ["cmi.core.lesson_status"] = "incomplete", ["cmi.core.exit"] = "suspend",
             ["cmi.core.session_time"] = "00:01:00", ["cmi.launch_data"] = "",
-        }).ResumeValues("E123", "Okafor, Amara", ElearningPreferencesView.Default);
+        }).ResumeValues("E123", "Okafor, Amara", ElearningPreferencesView.Default, TimeSpan.FromMinutes(4));
         Assert.Equal(new Dictionary<string, string>
         {
             ["cmi.core.lesson_location"] = "p4", ["cmi.suspend_data"] = "x", ["cmi.core.lesson_status"] = "incomplete",
             ["cmi.core.student_id"] = "E123", ["cmi.core.student_name"] = "Okafor, Amara", ["cmi.core.entry"] = "resume",
-            ["cmi.student_preference.language"] = "en-GB", ["cmi.student_preference.audio"] = "0",
+            ["cmi.core.total_time"] = "00:04:00", ["cmi.student_preference.language"] = "en-GB", ["cmi.student_preference.audio"] = "0",
         }, suspended);
 
         var fresh = new CmiData(ScormEdition.Scorm2004, new Dictionary<string, string>()).ResumeValues("E123", "Okafor, Amara", new ElearningPreferencesView("cy-GB", false));
-        Assert.Equal(("ab-initio", "cy-GB", "0"), (fresh["cmi.entry"], fresh["cmi.learner_preference.language"], fresh["cmi.learner_preference.audio_level"]));
+        Assert.Equal(("ab-initio", "PT0S", "cy-GB", "0"), (fresh["cmi.entry"], fresh["cmi.total_time"], fresh["cmi.learner_preference.language"], fresh["cmi.learner_preference.audio_level"]));
         var exited = new CmiData(ScormEdition.Scorm2004, new Dictionary<string, string> { ["cmi.location"] = "q2", ["cmi.exit"] = "normal" })
             .ResumeValues("E1", "A, B", ElearningPreferencesView.Default);
         Assert.Equal(("q2", "", "1"), (exited["cmi.location"], exited["cmi.entry"], exited["cmi.learner_preference.audio_level"]));

@@ -272,6 +272,34 @@ public class ScormApiTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Total_time_adds_up_the_sessions_the_sco_reports_and_the_completion_statement_gives_it_as_duration(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var packageId = (await ScormTestPackages.ImportAsync(await app.SignedInClientAsync(TestData.ComplianceEmail), ScormTestPackages.Scorm12)).GetProperty("packageId").GetInt32();
+        var learner = await app.SignedInClientAsync(TestData.LearnerEmail);
+        var first = await LaunchAsync(learner, packageId);
+        Assert.Equal("00:00:00", first.GetProperty("initial").GetProperty("cmi.core.total_time").GetString());
+        var attemptId = first.GetProperty("attemptId").GetInt64();
+
+        // Within a session the SCO's session_time grows: the last one counts, once.
+        await CommitAsync(learner, attemptId, new JsonObject { ["cmi.core.lesson_status"] = "incomplete", ["cmi.core.exit"] = "suspend", ["cmi.core.session_time"] = "00:05:00" });
+        await CommitAsync(learner, attemptId, new JsonObject { ["cmi.core.lesson_status"] = "incomplete", ["cmi.core.exit"] = "suspend", ["cmi.core.session_time"] = "00:10:00" });
+        Assert.Equal("00:10:00", (await LaunchAsync(learner, packageId)).GetProperty("initial").GetProperty("cmi.core.total_time").GetString());
+
+        // A launch with nothing reported adds nothing; the next session's time adds to the earlier ones.
+        Assert.Equal("00:10:00", (await LaunchAsync(learner, packageId)).GetProperty("initial").GetProperty("cmi.core.total_time").GetString());
+        var passed = await CommitAsync(learner, attemptId, new JsonObject { ["cmi.core.lesson_status"] = "passed", ["cmi.core.session_time"] = "00:02:30.5" });
+        Assert.True(passed.GetProperty("completed").GetBoolean());
+
+        await using var db = app.NewDbContext();
+        var part = await db.ScormScoProgress.AsNoTracking().SingleAsync();
+        Assert.Equal((TimeSpan.FromMinutes(10), TimeSpan.FromSeconds(150.5)), (part.EarlierSessions, part.LatestSession));
+        var statement = JsonNode.Parse((await db.XapiStatements.AsNoTracking().SingleAsync()).Json)!;
+        Assert.Equal("PT12M30.5S", statement["result"]!["duration"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Completing_a_package_issues_one_certificate_that_the_module_page_and_my_learning_link_to(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
