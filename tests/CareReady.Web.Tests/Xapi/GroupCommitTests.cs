@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using CareReady.Core.Data;
 using CareReady.Core.Xapi;
 using CareReady.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CareReady.Web.Tests.Xapi;
@@ -72,6 +73,44 @@ public class GroupCommitTests
         Assert.DoesNotContain(stored, x => x["id"]!.GetValue<string>() == voidsVoiding["id"]!.GetValue<string>());
         Assert.Equal(15, stored.Count); // taken, the voiding statement, 12 from the group and the shared one (the voided one is not listed)
         Assert.Single(await AllAsync(other));
+    }
+
+    /// <summary>
+    /// Stored order is commit order while groups of two clients are written back to back: Seq is given as "last + 1"
+    /// under the write lock, so at every moment the statements a reader can see are exactly the Seqs from the first to
+    /// the last — a group committed ahead of an earlier one would show as a gap (and a `more` cursor would skip it).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task While_groups_are_written_back_to_back_a_reader_never_sees_a_gap_in_stored_order(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var clients = new[] { await Lrs.ClientAsync(app, app.Data.OrgA), await Lrs.ClientAsync(app, app.Data.OrgB) };
+        var posts = Enumerable.Range(0, 120).Select(i => Task.Run(() => Lrs.PostAsync(clients[i % 2], i % 3 == 0
+            ? new JsonArray(Lrs.Statement(activity: $"https://careready.example/activities/overlap/{i}"), Lrs.Statement(activity: $"https://careready.example/activities/overlap/{i}b"))
+            : Lrs.Statement(activity: $"https://careready.example/activities/overlap/{i}")))).ToList();
+
+        var observations = new List<(int Count, long Span)>();
+        await using (var db = app.NewDbContext())
+        {
+            while (!posts.All(p => p.IsCompleted))
+            {
+                // One snapshot: count and extent read by the same statement.
+                var seen = await db.XapiStatements.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Span = g.Max(x => x.Seq) - g.Min(x => x.Seq) + 1 }).FirstOrDefaultAsync();
+                if (seen is not null)
+                {
+                    observations.Add((seen.Count, seen.Span));
+                }
+            }
+        }
+
+        Assert.All(await Task.WhenAll(posts), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.All(observations, o => Assert.Equal(o.Span, o.Count));
+        Assert.Contains(observations, o => o.Count is > 0 and < 160); // read while writes were still arriving
+        await using var after = app.NewDbContext();
+        var seqs = await after.XapiStatements.OrderBy(x => x.Seq).Select(x => x.Seq).ToListAsync();
+        Assert.Equal(160, seqs.Count);
+        Assert.Equal(Enumerable.Range(0, 160).Select(i => seqs[0] + i), seqs);
     }
 
     private static JsonObject Voiding(Guid target) => new()
