@@ -56,8 +56,12 @@ public sealed class CmiData(ScormEdition edition, IReadOnlyDictionary<string, st
         }
     }
 
-    /// <summary>The time of the SCO's current session as it reported it (1.2 cmi.core.session_time, 2004 cmi.session_time), if it did.</summary>
-    public TimeSpan? SessionTime => CmiTime.Parse(Edition, Get(Edition == ScormEdition.Scorm12 ? "cmi.core.session_time" : "cmi.session_time"));
+    /// <summary>The longest session believed (SCORM 1.2's largest time span, 9999 hours); a longer one is not counted.</summary>
+    public static readonly TimeSpan MaxSessionTime = TimeSpan.FromHours(9999);
+
+    /// <summary>The time of the SCO's current session as it reported it (1.2 cmi.core.session_time, 2004 cmi.session_time), if it did and it is believable.</summary>
+    public TimeSpan? SessionTime =>
+        CmiTime.Parse(Edition, Get(Edition == ScormEdition.Scorm12 ? "cmi.core.session_time" : "cmi.session_time")) is { } time && time <= MaxSessionTime ? time : null;
 
     /// <summary>
     /// What a launch of this attempt gives the runtime before the SCO starts (never read-only values the SCO sets itself):

@@ -46,4 +46,13 @@ public class CmiTimeTests
     [InlineData(ScormEdition.Scorm2004, "PT2H15M7.25S")]
     public void What_is_written_reads_back_the_same(ScormEdition edition, string text) =>
         Assert.Equal(text, CmiTime.Format(edition, CmiTime.Parse(edition, text)!.Value));
+
+    [Theory]
+    [InlineData(ScormEdition.Scorm12, "cmi.core.session_time", "0002:30:00", 9000.0)]
+    [InlineData(ScormEdition.Scorm2004, "cmi.session_time", "PT2H30M", 9000.0)]
+    [InlineData(ScormEdition.Scorm2004, "cmi.session_time", "P2Y", null)]
+    [InlineData(ScormEdition.Scorm2004, "cmi.session_time", "P99999999Y", null)]
+    [InlineData(ScormEdition.Scorm12, "cmi.session_time", "00:10:00", null)]
+    public void A_session_time_counts_when_it_is_the_edition_s_own_element_and_believable(ScormEdition edition, string key, string value, double? seconds) =>
+        Assert.Equal(seconds is { } s ? TimeSpan.FromSeconds(s) : null, new CmiData(edition, new Dictionary<string, string> { [key] = value }).SessionTime);
 }
