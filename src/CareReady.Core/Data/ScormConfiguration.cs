@@ -44,7 +44,6 @@ internal sealed class ScormScoProgressConfiguration : IEntityTypeConfiguration<S
         b.Property(x => x.CompletionStatus).HasMaxLength(32);
         b.Property(x => x.SuccessStatus).HasMaxLength(32);
         b.Property(x => x.ScoreScaled).HasPrecision(9, 4);
-        b.Ignore(x => x.TotalTime);
         b.HasIndex(x => new { x.AttemptId, x.Position }).IsUnique();
         b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<ScormAttempt>().WithMany().HasForeignKey(x => x.AttemptId).OnDelete(DeleteBehavior.Cascade);

@@ -14,6 +14,8 @@ public static partial class CmiTime
     /// <summary>The most hours a 1.2 time span holds (four digits).</summary>
     private const int MaxHours12 = 9999;
 
+    private const long TicksPerHundredth = TimeSpan.TicksPerMillisecond * 10;
+
     /// <summary>The span, or null when the text is empty or not a time span of that edition.</summary>
     public static TimeSpan? Parse(ScormEdition edition, string? text)
     {
@@ -55,13 +57,13 @@ public static partial class CmiTime
     /// <summary>The span as the edition writes it, to the hundredth of a second (1.2 caps at 9999 hours).</summary>
     public static string Format(ScormEdition edition, TimeSpan span)
     {
-        var centiseconds = Math.Max(0L, (long)Math.Round(span.Ticks / (double)(TimeSpan.TicksPerMillisecond * 10)));
-        var hours = centiseconds / 360_000;
-        var minutes = centiseconds / 6_000 % 60;
-        var seconds = centiseconds / 100 % 60;
-        var hundredths = centiseconds % 100;
+        var centiseconds = Math.Max(0L, (long)Math.Round(span.Ticks / (double)TicksPerHundredth));
         if (edition == ScormEdition.Scorm12)
         {
+            var hours = centiseconds / 360_000;
+            var minutes = centiseconds / 6_000 % 60;
+            var seconds = centiseconds / 100 % 60;
+            var hundredths = centiseconds % 100;
             if (hours > MaxHours12)
             {
                 return $"{MaxHours12}:59:59.99";
@@ -71,34 +73,8 @@ public static partial class CmiTime
             return hundredths == 0 ? text : string.Create(CultureInfo.InvariantCulture, $"{text}.{hundredths:00}");
         }
 
-        if (centiseconds == 0)
-        {
-            return "PT0S";
-        }
-
-        var builder = new System.Text.StringBuilder("PT");
-        if (hours > 0)
-        {
-            builder.Append(CultureInfo.InvariantCulture, $"{hours}H");
-        }
-
-        if (minutes > 0)
-        {
-            builder.Append(CultureInfo.InvariantCulture, $"{minutes}M");
-        }
-
-        if (seconds > 0 || hundredths > 0)
-        {
-            builder.Append(CultureInfo.InvariantCulture, $"{seconds}");
-            if (hundredths > 0)
-            {
-                builder.Append(string.Create(CultureInfo.InvariantCulture, $".{hundredths:00}").TrimEnd('0'));
-            }
-
-            builder.Append('S');
-        }
-
-        return builder.ToString();
+        // xs:duration, which is ISO 8601's (days for 24 hours and more: "P416DT16H"), of the span rounded to hundredths.
+        return XmlConvert.ToString(TimeSpan.FromTicks(centiseconds * TicksPerHundredth));
     }
 
     [GeneratedRegex(@"^(?<h>\d{2,4}):(?<m>[0-5]\d):(?<s>[0-5]\d(\.\d{1,2})?)$", RegexOptions.CultureInvariant)]

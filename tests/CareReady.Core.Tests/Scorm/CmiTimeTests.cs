@@ -34,7 +34,7 @@ public class CmiTimeTests
     [InlineData(3723.45, "01:02:03.45", "PT1H2M3.45S")]
     [InlineData(3600, "01:00:00", "PT1H")]
     [InlineData(750.05, "00:12:30.05", "PT12M30.05S")]
-    [InlineData(36_000_000, "9999:59:59.99", "PT10000H")]
+    [InlineData(36_000_000, "9999:59:59.99", "P416DT16H")]
     public void Each_edition_writes_its_own_format_to_the_hundredth(double seconds, string scorm12, string scorm2004)
     {
         var span = TimeSpan.FromMilliseconds(seconds * 1000);
