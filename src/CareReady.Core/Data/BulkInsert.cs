@@ -38,7 +38,7 @@ internal static class BulkInsert
     }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(IModel, Type), List<Column>> ColumnCache = new();
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(IModel, Type), string> UnnestSql = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(IModel, Type, int, string?), string> UnnestSql = new();
 
     /// <summary>
     /// The most rows (of two tables together) that go in one batch of <c>INSERT</c>s on PostgreSQL; more go by COPY, two
@@ -89,24 +89,41 @@ internal static class BulkInsert
             return;
         }
 
-        var (table, columns, sql) = Describe<T>(db);
+        var (sql, parameters) = UnnestInsert(db, rows, firstParameter: 1, condition: null);
 #pragma warning disable CA2100 // Built only from the EF model's identifiers and positional parameters; values are parameters.
-        var command = new Npgsql.NpgsqlBatchCommand(UnnestSql.GetOrAdd((db.Model, typeof(T)), _ => new System.Text.StringBuilder("INSERT INTO ").Append(table).Append(" (")
-            .AppendJoin(", ", columns.Select(c => sql.DelimitIdentifier(c.Name))).Append(") SELECT * FROM unnest(")
-            .AppendJoin(", ", columns.Select((c, i) => "$" + (i + 1) + "::" + c.Mapping.StoreType + "[]")).Append(')').ToString()));
+        var command = new Npgsql.NpgsqlBatchCommand(sql);
 #pragma warning restore CA2100
-        foreach (var column in columns)
+        command.Parameters.AddRange(parameters);
+        batch.BatchCommands.Add(command);
+    }
+
+    /// <summary>
+    /// The text and parameters of an <c>INSERT … SELECT * FROM unnest($n::type[], …) [WHERE condition]</c> of the rows, its
+    /// array parameters numbered from <paramref name="firstParameter"/> (so it can be part of a larger statement). The
+    /// text depends only on the entity type, the first parameter's number and the condition.
+    /// </summary>
+    internal static (string Sql, Npgsql.NpgsqlParameter[] Parameters) UnnestInsert<T>(AppDbContext db, IReadOnlyList<T> rows, int firstParameter, string? condition)
+        where T : class
+    {
+        var (table, columns, sql) = Describe<T>(db);
+        var text = UnnestSql.GetOrAdd((db.Model, typeof(T), firstParameter, condition), _ => new System.Text.StringBuilder("INSERT INTO ").Append(table).Append(" (")
+            .AppendJoin(", ", columns.Select(c => sql.DelimitIdentifier(c.Name))).Append(") SELECT * FROM unnest(")
+            .AppendJoin(", ", columns.Select((c, i) => "$" + (firstParameter + i) + "::" + c.Mapping.StoreType + "[]")).Append(')')
+            .Append(condition is null ? "" : " WHERE " + condition).ToString());
+        var parameters = new Npgsql.NpgsqlParameter[columns.Count];
+        for (var c = 0; c < columns.Count; c++)
         {
+            var column = columns[c];
             var values = Array.CreateInstance(column.ArrayElementType, rows.Count);
             for (var r = 0; r < rows.Count; r++)
             {
                 values.SetValue(column.ValueOf(rows[r]), r);
             }
 
-            command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = values, DataTypeName = column.Mapping.StoreType + "[]" });
+            parameters[c] = new Npgsql.NpgsqlParameter { Value = values, DataTypeName = column.Mapping.StoreType + "[]" };
         }
 
-        batch.BatchCommands.Add(command);
+        return (text, parameters);
     }
 
     private static (string Table, List<Column> Columns, ISqlGenerationHelper Sql) Describe<T>(AppDbContext db)

@@ -16,7 +16,7 @@ namespace CareReady.Core.Xapi;
 internal sealed record GroupSnapshot(long LastSeq, DateTime LastStored, IReadOnlyList<GroupSnapshot.Stored> Related, IReadOnlySet<string> MappedActivities)
 {
     /// <summary>Advisory lock key ("xAPI" in ASCII).</summary>
-    private const long AdvisoryKey = 0x78415049;
+    internal const long AdvisoryKey = 0x78415049;
 
     private const string Last = """SELECT "Seq", "Stored" FROM "XapiStatements" ORDER BY "Seq" DESC LIMIT 1""";
 

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using CareReady.Core.Audit;
 using CareReady.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace CareReady.Core.Xapi;
 
@@ -16,7 +17,8 @@ namespace CareReady.Core.Xapi;
 /// Called inside a transaction the caller owns, the request is written alone in that transaction; otherwise it is
 /// handed to the <see cref="StatementWriter"/>, which writes waiting requests together (group commit, ADR 0022).
 /// </summary>
-public sealed class StoreStatements(AppDbContext db, TimeProvider time, StatementWriteLock writeLock, StatementWriter writer, AuditContext audit, RecordXapiCompletions completions, AttachmentStore attachmentStore)
+public sealed class StoreStatements(AppDbContext db, TimeProvider time, StatementWriteLock writeLock, StatementWriter writer, AuditContext audit, RecordXapiCompletions completions,
+    AttachmentStore attachmentStore, XapiMetrics metrics, ILogger<StoreStatements> logger)
 {
     public Task<IReadOnlyList<Guid>> RunAsync(LrsCaller caller, IReadOnlyList<JsonNode?> statements, bool batch, XapiVersion version, Guid? putId, CancellationToken ct = default) =>
         RunAsync(caller, statements, batch, version, putId, attachments: null, ct);
@@ -34,7 +36,8 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
         await writeLock.EnterAsync(ct);
         try
         {
-            (await WriteGroupAsync([write], ct)).ForEach(w => w.Succeed()); // committed by the transaction's owner
+            writeLock.LastWritten = null; // whether this write is kept is the transaction owner's to say
+            (await WriteGroupAsync([write], ct)).Accepted.ForEach(w => w.Succeed()); // committed by the transaction's owner
         }
         finally
         {
@@ -93,15 +96,27 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
     /// </summary>
     internal async Task WriteInTransactionAsync(List<PendingStatementWrite> group, CancellationToken ct)
     {
+        if (writeLock.LastWritten is { } last && db.Database.IsNpgsql() && PlainGroupWrite.Fits(group)
+            && await TryPlainAsync(group, last, ct) is { } plain)
+        {
+            writeLock.LastWritten = plain;
+            metrics.StatementGroups.Add(1, new KeyValuePair<string, object?>("path", XapiMetrics.OneRoundTrip));
+            group.ForEach(w => w.Succeed());
+            return;
+        }
+
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var accepted = await WriteGroupAsync(group, ct);
+            var (accepted, written) = await WriteGroupAsync(group, ct);
             await transaction.CommitAsync(ct);
+            writeLock.LastWritten = written;
+            metrics.StatementGroups.Add(1, new KeyValuePair<string, object?>("path", XapiMetrics.Checked));
             accepted.ForEach(w => w.Succeed());
         }
         catch (Exception) when (group.Count > 1)
         {
+            writeLock.LastWritten = null;
             db.ChangeTracker.Clear();
             foreach (var write in group.Where(w => !w.IsDone))
             {
@@ -110,25 +125,62 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
         }
         catch (Exception e)
         {
+            writeLock.LastWritten = null;
             db.ChangeTracker.Clear();
             group[0].Fail(e);
         }
     }
 
     /// <summary>
+    /// Writes a group that <see cref="PlainGroupWrite.Fits"/> in one round trip after the last statement this writer
+    /// stored. Returns the new last order and stored time, or null — nothing written, the statements as they came — when
+    /// the store holds something the group must be checked against (or the write failed: the checked path retries it;
+    /// should the commit have happened, the retry finds the same statements stored and accepts them).
+    /// </summary>
+    private async Task<(long Seq, DateTime Stored)?> TryPlainAsync(List<PendingStatementWrite> group, (long Seq, DateTime Stored) last, CancellationToken ct)
+    {
+        var fresh = group.SelectMany(w => w.Statements.Select(p => (w, p))).ToList();
+        var untimed = fresh.Where(f => f.p.Statement["timestamp"] is null).Select(f => f.p.Statement).ToList();
+        var (rows, refs, written) = Draft(fresh, last, new HashSet<Guid>(), new HashSet<Guid>());
+        bool ok;
+        try
+        {
+            ok = await PlainGroupWrite.TryAsync(db, group[0].Caller.OrganisationId, last.Seq, rows.ConvertAll(r => r.StatementId), CompletedActivities(group), rows, refs, ct);
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException)
+        {
+            logger.LogWarning(e, "Writing a group of {Requests} statement requests in one round trip failed; writing it the checked way", group.Count);
+            ok = false;
+        }
+
+        if (ok)
+        {
+            return written;
+        }
+
+        // As they came: a statement sent without a timestamp must still match its stored copy (StatementComparer).
+        untimed.ForEach(s => s.Remove("timestamp"));
+        return null;
+    }
+
+    /// <summary>The activities that statements of the group (not voiding ones) say were passed or completed.</summary>
+    private static List<string> CompletedActivities(List<PendingStatementWrite> group) => group.SelectMany(w => w.Statements)
+        .Where(s => s.Voids is null && s.Statement["object"] is JsonObject o && StatementRefs.TypeOf(o) == "Activity" && RecordXapiCompletions.Counts(s.Statement))
+        .Select(s => s.Statement["object"]!["id"]!.GetValue<string>()).Distinct().ToList();
+
+    /// <summary>
     /// Checks each request of the group against what is stored and what the requests before it bring (a reused id
     /// with other content: 409; voiding a voiding statement: 400 — that request alone fails), then stores the accepted
-    /// requests' new statements together. Returns the accepted requests; their tasks complete once the caller commits.
+    /// requests' new statements together. Returns the accepted requests — their tasks complete once the caller commits —
+    /// and the store's last statement order and stored time once it does.
     /// </summary>
-    private async Task<List<PendingStatementWrite>> WriteGroupAsync(List<PendingStatementWrite> group, CancellationToken ct)
+    private async Task<(List<PendingStatementWrite> Accepted, (long Seq, DateTime Stored) Last)> WriteGroupAsync(List<PendingStatementWrite> group, CancellationToken ct)
     {
         var organisationId = group[0].Caller.OrganisationId;
         var ids = group.SelectMany(w => w.Statements.Select(s => s.Id)).Distinct().ToList();
         var targets = group.SelectMany(w => w.Statements).Where(s => s.Voids is not null).Select(s => s.Voids!.Value).Distinct().ToList();
         var lookups = ids.Concat(targets).Distinct().ToList();
-        var completed = group.SelectMany(w => w.Statements)
-            .Where(s => s.Voids is null && s.Statement["object"] is JsonObject o && StatementRefs.TypeOf(o) == "Activity" && RecordXapiCompletions.Counts(s.Statement))
-            .Select(s => s.Statement["object"]!["id"]!.GetValue<string>()).Distinct().ToList();
+        var completed = CompletedActivities(group);
 
         // One round trip for every check, under the lock: the group's ids already stored (same content, or a conflict),
         // the voiding targets that are voiding statements themselves, stored statements that void one of the group's
@@ -180,27 +232,54 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
             }
         }
 
+        var last = (snapshot.LastSeq, snapshot.LastStored);
         if (fresh.Count > 0)
         {
-            await InsertAsync(fresh, (snapshot.LastSeq, snapshot.LastStored), alreadyVoided, snapshot.MappedActivities, ct);
+            last = await InsertAsync(fresh, last, alreadyVoided, snapshot.MappedActivities, ct);
             await ReindexReferringAsync(organisationId, fresh, related, ct);
         }
 
-        return accepted;
+        return (accepted, last);
     }
 
-    private async Task InsertAsync(List<(PendingStatementWrite Write, PreparedStatement Statement)> fresh, (long Seq, DateTime Stored) last, HashSet<Guid> alreadyVoided,
-        IReadOnlySet<string> mappedActivities, CancellationToken ct)
+    private async Task<(long Seq, DateTime Stored)> InsertAsync(List<(PendingStatementWrite Write, PreparedStatement Statement)> fresh, (long Seq, DateTime Stored) last,
+        HashSet<Guid> alreadyVoided, IReadOnlySet<string> mappedActivities, CancellationToken ct)
+    {
+        var organisationId = fresh[0].Write.Caller.OrganisationId;
+
+        // A statement stored after the statement that voids it arrives voided (alreadyVoided).
+        var voidedInBatch = fresh.Where(f => f.Statement.Voids is not null).Select(f => f.Statement.Voids!.Value).ToHashSet();
+        var (rows, refs, written) = Draft(fresh, last, alreadyVoided, voidedInBatch);
+        await StatementRefTargets.AddInheritedAsync(db, organisationId, rows, fresh.ConvertAll(f => f.Statement.Statement), refs, ct);
+        await BulkInsert.InsertAsync(db, rows, refs, ct);
+        var targets = voidedInBatch.ToList();
+        if (targets.Count > 0)
+        {
+            await db.XapiStatements
+                .Where(s => s.OrganisationId == organisationId && targets.Contains(s.StatementId) && s.VoidsStatementId == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Voided, true), ct);
+            await WithdrawXapiCompletions.RunAsync(db, organisationId, targets, ct);
+        }
+
+        // One caller per group (StatementWriteLock.TakeGroup), so one pass records the group's completions.
+        var statements = fresh.ToDictionary(f => f.Statement.Id, f => f.Statement.Statement);
+        await completions.RunAsync(fresh[0].Write.Caller, rows.Where(r => r.VoidsStatementId is null && !r.Voided && r.ActivityId is not null && mappedActivities.Contains(r.ActivityId)).ToList(), statements, ct);
+        return written;
+    }
+
+    /// <summary>
+    /// The rows of the group's new statements and their index rows, stored in order after <paramref name="last"/> at one
+    /// stored time (now, or the last stored time should the clock be behind it); the statements get their stored,
+    /// authority, version and, where missing, timestamp. Returns the last row's order and the stored time.
+    /// </summary>
+    internal (List<XapiStatement> Rows, List<XapiStatementRef> Refs, (long Seq, DateTime Stored) Last) Draft(List<(PendingStatementWrite Write, PreparedStatement Statement)> fresh,
+        (long Seq, DateTime Stored) last, IReadOnlySet<Guid> alreadyVoided, IReadOnlySet<Guid> voidedInBatch)
     {
         var organisationId = fresh[0].Write.Caller.OrganisationId;
         var now = time.GetUtcNow().UtcDateTime;
         var stored = last.Stored > now ? last.Stored : now;
         var storedText = stored.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
         var seq = last.Seq;
-
-        // A statement stored after the statement that voids it arrives voided (alreadyVoided).
-        var voidedInBatch = fresh.Where(f => f.Statement.Voids is not null).Select(f => f.Statement.Voids!.Value).ToHashSet();
-
         var rows = new List<XapiStatement>(fresh.Count);
         var refs = new List<XapiStatementRef>(fresh.Count * 5);
         var authorities = new Dictionary<PendingStatementWrite, JsonObject>();
@@ -242,20 +321,7 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
             }
         }
 
-        await StatementRefTargets.AddInheritedAsync(db, organisationId, rows, fresh.ConvertAll(f => f.Statement.Statement), refs, ct);
-        await BulkInsert.InsertAsync(db, rows, refs, ct);
-        var targets = voidedInBatch.ToList();
-        if (targets.Count > 0)
-        {
-            await db.XapiStatements
-                .Where(s => s.OrganisationId == organisationId && targets.Contains(s.StatementId) && s.VoidsStatementId == null)
-                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Voided, true), ct);
-            await WithdrawXapiCompletions.RunAsync(db, organisationId, targets, ct);
-        }
-
-        // One caller per group (StatementWriteLock.TakeGroup), so one pass records the group's completions.
-        var statements = fresh.ToDictionary(f => f.Statement.Id, f => f.Statement.Statement);
-        await completions.RunAsync(fresh[0].Write.Caller, rows.Where(r => r.VoidsStatementId is null && !r.Voided && r.ActivityId is not null && mappedActivities.Contains(r.ActivityId)).ToList(), statements, ct);
+        return (rows, refs, (seq, stored));
     }
 
     /// <summary>Stored statements that refer to one just stored (a StatementRef sent before its target) inherit its index rows.</summary>

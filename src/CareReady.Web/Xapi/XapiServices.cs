@@ -9,6 +9,7 @@ public static class XapiServices
         services.AddXapiCors();
         services.AddSingleton<StatementWriteLock>();
         services.AddSingleton<StatementWriter>();
+        services.AddSingleton<XapiMetrics>();
         services.AddSingleton<LrsAuthenticator>();
         services.AddScoped<StoreStatements>();
         services.AddScoped<QueryStatements>();

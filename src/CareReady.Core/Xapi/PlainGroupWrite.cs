@@ -1,0 +1,108 @@
+using CareReady.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace CareReady.Core.Xapi;
+
+/// <summary>
+/// The common case of a statement group on PostgreSQL written in one round trip (ADR 0026): new statements, none of
+/// them voiding or referring to another statement, no attachment parts, and the writer knows the last statement it
+/// stored. One prepared batch, in the implicit transaction PostgreSQL gives a batch sent with one Sync: JIT off and the
+/// advisory lock, then one statement whose guard checks, under the lock, what <see cref="GroupSnapshot"/> would read —
+/// the store still ends at the order the writer expects (no other writer since), none of the group's ids is stored,
+/// no stored statement voids or refers to one of them, and none of the completed activities is mapped to a module or
+/// competency — and whose two inserts run only when it holds. PostgreSQL commits at the Sync: nothing is written when
+/// the guard fails, and the caller then takes the checked path. On the checked path the same group takes three round
+/// trips (snapshot, inserts, commit).
+/// </summary>
+internal static class PlainGroupWrite
+{
+    /// <summary>Advisory lock key ("xAPI" in ASCII), the one <see cref="GroupSnapshot"/> takes.</summary>
+    private const long AdvisoryKey = GroupSnapshot.AdvisoryKey;
+
+    private const string Guard = """
+        COALESCE((SELECT "Seq" FROM "XapiStatements" ORDER BY "Seq" DESC LIMIT 1), 0) = $2
+        AND NOT EXISTS (SELECT FROM "XapiStatements" WHERE "OrganisationId" = $1 AND "StatementId" = ANY($3))
+        AND NOT EXISTS (SELECT FROM "XapiStatements" WHERE "OrganisationId" = $1 AND "VoidsStatementId" IS NOT NULL AND "VoidsStatementId" = ANY($3))
+        AND NOT EXISTS (SELECT FROM "XapiStatements" WHERE "OrganisationId" = $1 AND "TargetStatementId" IS NOT NULL AND "TargetStatementId" = ANY($3))
+        AND NOT EXISTS (SELECT FROM "XapiActivityMappings" WHERE "OrganisationId" = $1 AND "ActivityId" = ANY($4))
+        """;
+
+    /// <summary>
+    /// Whether a group can go this way at all: no voiding statement, no StatementRef object, no attachment parts, and no
+    /// statement id twice in the group (a resend within the group needs the content check).
+    /// </summary>
+    public static bool Fits(List<PendingStatementWrite> group)
+    {
+        var ids = new HashSet<Guid>();
+        foreach (var write in group)
+        {
+            if (write.Attachments is { Count: > 0 })
+            {
+                return false;
+            }
+
+            foreach (var p in write.Statements)
+            {
+                if (p.Voids is not null || StatementRefTargets.Target(p.Statement) is not null || !ids.Add(p.Id))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Writes and commits the rows when the guard holds; returns false, having written nothing, when it does not.
+    /// </summary>
+    /// <param name="expectedLastSeq">The order of the last statement the writer stored (the rows follow it).</param>
+    /// <param name="ids">The group's statement ids.</param>
+    /// <param name="completed">Activities the group says were passed or completed.</param>
+    public static async Task<bool> TryAsync(AppDbContext db, int organisationId, long expectedLastSeq, IReadOnlyList<Guid> ids, IReadOnlyList<string> completed,
+        IReadOnlyList<XapiStatement> rows, IReadOnlyList<XapiStatementRef> refs, CancellationToken ct)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var statements = BulkInsert.UnnestInsert(db, rows, firstParameter: 5, "(SELECT ok FROM guard)");
+        var indexRows = BulkInsert.UnnestInsert(db, refs, firstParameter: 5 + statements.Parameters.Length, "(SELECT ok FROM guard)");
+#pragma warning disable CA2100 // Fixed text, identifiers from the EF model and positional parameters; values are parameters.
+        var write = new NpgsqlBatchCommand($"""
+            WITH guard AS (SELECT {Guard} AS ok),
+            s AS ({statements.Sql}),
+            r AS ({indexRows.Sql})
+            SELECT ok FROM guard
+            """)
+        {
+            Parameters = { new() { Value = organisationId }, new() { Value = expectedLastSeq }, new() { Value = ids.ToArray() }, new() { Value = completed.ToArray() } },
+        };
+#pragma warning restore CA2100
+        write.Parameters.AddRange(statements.Parameters);
+        write.Parameters.AddRange(indexRows.Parameters);
+
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            // No NpgsqlTransaction: the batch goes with one Sync, so PostgreSQL runs it as one implicit transaction and
+            // commits at the Sync (set_config's "local" and the transaction-scoped lock last until then).
+            await using var batch = new NpgsqlBatch(connection)
+            {
+                BatchCommands = { new NpgsqlBatchCommand($"SELECT set_config('jit', 'off', true), pg_advisory_xact_lock({AdvisoryKey})"), write },
+            };
+            await batch.PrepareAsync(ct); // once per physical connection
+            bool ok;
+            await using (var reader = await batch.ExecuteReaderAsync(ct))
+            {
+                await reader.NextResultAsync(ct); // past the lock's row
+                await reader.ReadAsync(ct);
+                ok = reader.GetBoolean(0);
+            } // disposed: read to ReadyForQuery, which PostgreSQL sends once the commit is flushed
+
+            return ok;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}

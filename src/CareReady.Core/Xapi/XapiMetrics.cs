@@ -1,0 +1,28 @@
+using System.Diagnostics.Metrics;
+
+namespace CareReady.Core.Xapi;
+
+/// <summary>
+/// The LRS's counters, on the meter <c>CareReady.Xapi</c> (for <c>dotnet-counters</c>, OpenTelemetry or a test's
+/// <see cref="MeterListener"/>). Singleton: one meter per application, made by its <see cref="IMeterFactory"/>.
+/// </summary>
+public sealed class XapiMetrics
+{
+    public const string MeterName = "CareReady.Xapi";
+
+    /// <summary>Tag <c>path</c> of <see cref="StatementGroups"/>: written in one round trip (<see cref="PlainGroupWrite"/>).</summary>
+    public const string OneRoundTrip = "one_round_trip";
+
+    /// <summary>Tag <c>path</c> of <see cref="StatementGroups"/>: read first, checked, then written.</summary>
+    public const string Checked = "checked";
+
+    public XapiMetrics(IMeterFactory meters)
+    {
+        ArgumentNullException.ThrowIfNull(meters);
+        var meter = meters.Create(MeterName);
+        StatementGroups = meter.CreateCounter<long>("careready.xapi.statement_groups", "{group}",
+            "Groups of statement requests the writer stored, by path: one_round_trip or checked");
+    }
+
+    public Counter<long> StatementGroups { get; }
+}

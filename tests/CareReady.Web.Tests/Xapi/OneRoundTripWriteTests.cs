@@ -1,0 +1,152 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CareReady.Core.Data;
+using CareReady.Core.Xapi;
+using CareReady.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CareReady.Web.Tests.Xapi;
+
+/// <summary>
+/// On PostgreSQL a plain group (new statements, nothing voided or referred to, no attachments) after the writer's
+/// first is written in one round trip whose guard, under the lock, sends anything that needs checking the checked
+/// way (ADR 0026). The answers and what is stored must be the same either way; the meter says which way each group went.
+/// </summary>
+public class OneRoundTripWriteTests
+{
+    private const string Course = "https://elearning.example/courses/sepsis";
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Plain_groups_go_in_one_round_trip_and_a_resend_a_reused_id_or_a_mapped_completion_is_checked(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        using var paths = new GroupPaths(app.Services.GetRequiredService<IMeterFactory>());
+        var client = await Lrs.ClientAsync(app, app.Data.OrgA);
+        var lead = await app.SignedInClientAsync(TestData.ComplianceEmail);
+        Assert.Equal(HttpStatusCode.Created, (await lead.PostAsJsonAsync("/api/v1/lrs/mappings", new { activityId = Course, competencyCode = "CSTF-RES-2A" })).StatusCode);
+
+        var first = Lrs.Statement(activity: "https://careready.example/activities/one"); // no timestamp: the LRS gives it one
+        await PostOkAsync(client, first);
+        var second = Lrs.Statement(activity: "https://careready.example/activities/two");
+        await PostOkAsync(client, second);
+        var expected = new List<string> { Checked, OneRoundTrip };
+        Assert.Equal(Expect(provider, expected), paths.Taken);
+
+        // The same statement again, a minute on and still without a timestamp, is no conflict; other content under its id is.
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        await PostOkAsync(client, first.DeepClone());
+        var reused = Lrs.Statement(activity: "https://careready.example/activities/other", id: Guid.Parse(first["id"]!.GetValue<string>()));
+        var conflict = await Lrs.PostAsync(client, reused);
+        Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
+        Assert.Contains("already stored", await Lrs.DetailAsync(conflict), StringComparison.Ordinal);
+        expected.AddRange([Checked, Checked]);
+        Assert.Equal(Expect(provider, expected), paths.Taken);
+
+        // A pass of a mapped activity counts for compliance.
+        var passed = Lrs.Statement(activity: Course, verb: "http://adlnet.gov/expapi/verbs/passed");
+        passed["actor"] = new JsonObject { ["account"] = new JsonObject { ["homePage"] = "https://esr.example", ["name"] = app.Data.NurseA.EmployeeNumber } };
+        passed["timestamp"] = "2026-03-01T15:30:00Z";
+        await PostOkAsync(client, passed);
+        var third = Lrs.Statement(activity: "https://careready.example/activities/three");
+        await PostOkAsync(client, third);
+        expected.AddRange([Checked, OneRoundTrip]);
+        Assert.Equal(Expect(provider, expected), paths.Taken);
+        var resus = (await lead.GetFromJsonAsync<JsonElement>($"/api/v1/people/{app.Data.NurseA.Id}")).GetProperty("requirements")
+            .EnumerateArray().Single(r => r.GetProperty("competencyCode").GetString() == "CSTF-RES-2A");
+        Assert.Equal("2026-03-01", resus.GetProperty("lastCompleted").GetString());
+
+        // Stored once each, in the order sent, with no gap; the resent statement keeps the timestamp it was first given.
+        await using var db = app.NewDbContext();
+        var rows = await db.XapiStatements.OrderBy(s => s.Seq).Select(s => new { s.Seq, s.StatementId, s.Stored, s.Json }).ToListAsync();
+        Assert.Equal(new[] { first, second, passed, third }.Select(s => Guid.Parse(s["id"]!.GetValue<string>())), rows.Select(r => r.StatementId));
+        Assert.Equal(Enumerable.Range(0, 4).Select(i => rows[0].Seq + i), rows.Select(r => r.Seq));
+        Assert.True(rows.Zip(rows.Skip(1)).All(p => p.First.Stored <= p.Second.Stored));
+        var firstStored = JsonNode.Parse(rows[0].Json)!;
+        Assert.Equal(firstStored["stored"]!.GetValue<string>(), firstStored["timestamp"]!.GetValue<string>());
+        var fetched = await Lrs.GetJsonAsync(client, "/xapi/statements?statementId=" + first["id"]!.GetValue<string>());
+        Assert.Equal(firstStored["timestamp"]!.GetValue<string>(), fetched["timestamp"]!.GetValue<string>());
+    }
+
+    /// <summary>
+    /// Another node (or anything else) stored statements since this writer's last group: the guard sees the store no
+    /// longer ends where the writer expects, writes nothing, and the group is written the checked way after them.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_write_by_another_node_in_between_sends_the_next_group_the_checked_way(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        using var paths = new GroupPaths(app.Services.GetRequiredService<IMeterFactory>());
+        var client = await Lrs.ClientAsync(app, app.Data.OrgA);
+        await PostOkAsync(client, Lrs.Statement(activity: "https://careready.example/activities/a"));
+        await PostOkAsync(client, Lrs.Statement(activity: "https://careready.example/activities/b"));
+
+        // What a second node sharing the database would have left: statements this writer did not store.
+        await using (var other = TestApp.Restart(app.Database))
+        {
+            var otherClient = await Lrs.ClientAsync(other, app.Data.OrgB);
+            await PostOkAsync(otherClient, new JsonArray(Lrs.Statement(activity: "https://careready.example/activities/c"), Lrs.Statement(activity: "https://careready.example/activities/d")));
+        }
+
+        await PostOkAsync(client, Lrs.Statement(activity: "https://careready.example/activities/e"));
+        await PostOkAsync(client, Lrs.Statement(activity: "https://careready.example/activities/f"));
+        Assert.Equal(Expect(provider, [Checked, OneRoundTrip, Checked, OneRoundTrip]), paths.Taken);
+
+        await using var db = app.NewDbContext();
+        var activities = await db.XapiStatements.OrderBy(s => s.Seq).Select(s => new { s.Seq, s.ActivityId }).ToListAsync();
+        Assert.Equal(["a", "b", "c", "d", "e", "f"], activities.Select(a => a.ActivityId!.Split('/')[^1]));
+        Assert.Equal(Enumerable.Range(0, 6).Select(i => activities[0].Seq + i), activities.Select(a => a.Seq));
+    }
+
+    private const string OneRoundTrip = XapiMetrics.OneRoundTrip;
+    private const string Checked = XapiMetrics.Checked;
+
+    /// <summary>SQLite writes every group the checked way (no round trips to save there).</summary>
+    private static List<string> Expect(DatabaseProvider provider, List<string> onPostgres) =>
+        provider == DatabaseProvider.Postgres ? [.. onPostgres] : [.. onPostgres.Select(_ => Checked)];
+
+    private static async Task PostOkAsync(HttpClient client, JsonNode body)
+    {
+        var response = await Lrs.PostAsync(client, body);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>The path of each statement group this application's writer stored, in order (its meter only).</summary>
+    private sealed class GroupPaths : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private readonly ConcurrentQueue<string> _taken = new();
+
+        public GroupPaths(IMeterFactory meters)
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Scope == meters && instrument.Name == "careready.xapi.statement_groups")
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+            {
+                foreach (var tag in tags)
+                {
+                    if (tag.Key == "path")
+                    {
+                        _taken.Enqueue((string)tag.Value!);
+                    }
+                }
+            });
+            _listener.Start();
+        }
+
+        public List<string> Taken => [.. _taken];
+
+        public void Dispose() => _listener.Dispose();
+    }
+}
