@@ -13,12 +13,12 @@ namespace CareReady.Core.Xapi;
 /// On PostgreSQL the statements go as one prepared batch (JIT off for the transaction, then the advisory lock — each
 /// later statement sees every write committed before the lock was granted); SQLite runs them in order.
 /// </summary>
-internal sealed record GroupSnapshot(long LastSeq, DateTime LastStored, IReadOnlyList<GroupSnapshot.Stored> Related, IReadOnlySet<string> MappedActivities)
+internal sealed record GroupSnapshot(LastStatement? Last, IReadOnlyList<GroupSnapshot.Stored> Related, IReadOnlySet<string> MappedActivities)
 {
     /// <summary>Advisory lock key ("xAPI" in ASCII).</summary>
     internal const long AdvisoryKey = 0x78415049;
 
-    private const string Last = """SELECT "Seq", "Stored" FROM "XapiStatements" ORDER BY "Seq" DESC LIMIT 1""";
+    private const string LastSql = """SELECT "Seq", "Stored", "OrganisationId", "StatementId" FROM "XapiStatements" ORDER BY "Seq" DESC LIMIT 1""";
 
     /// <summary>A stored statement the group's checks need.</summary>
     internal sealed record Stored(Guid StatementId, string Json, Guid? VoidsStatementId, long Seq);
@@ -48,10 +48,10 @@ internal sealed record GroupSnapshot(long LastSeq, DateTime LastStored, IReadOnl
 
     private static async Task<GroupSnapshot> ReadAsync(DbDataReader reader, CancellationToken ct)
     {
-        var last = (Seq: 0L, Stored: DateTime.MinValue);
+        LastStatement? last = null;
         if (await reader.ReadAsync(ct))
         {
-            last = (reader.GetInt64(0), DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc));
+            last = new LastStatement(reader.GetInt64(0), reader.GetInt32(2), reader.GetGuid(3), DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc));
         }
 
         var related = new List<Stored>();
@@ -68,7 +68,7 @@ internal sealed record GroupSnapshot(long LastSeq, DateTime LastStored, IReadOnl
             mapped.Add(reader.GetString(0));
         }
 
-        return new GroupSnapshot(last.Seq, last.Stored, related, mapped);
+        return new GroupSnapshot(last, related, mapped);
     }
 
     private static string RelatedSql(string org, string lookups, string groupIds) => $"""
@@ -93,7 +93,7 @@ internal sealed record GroupSnapshot(long LastSeq, DateTime LastStored, IReadOnl
             // a column with no statistics yet): compiling them took 20–70 ms a group. This transaction never needs JIT.
             new Npgsql.NpgsqlBatchCommand("SET LOCAL jit = off"),
             new Npgsql.NpgsqlBatchCommand($"SELECT pg_advisory_xact_lock({AdvisoryKey})"),
-            new Npgsql.NpgsqlBatchCommand(Last),
+            new Npgsql.NpgsqlBatchCommand(LastSql),
             new Npgsql.NpgsqlBatchCommand(RelatedSql("$1", "= ANY($2)", "= ANY($3)"))
             {
                 Parameters = { new() { Value = organisationId }, new() { Value = lookups.ToArray() }, new() { Value = ids.ToArray() } },
@@ -128,7 +128,7 @@ internal sealed record GroupSnapshot(long LastSeq, DateTime LastStored, IReadOnl
 
         command.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("@org", organisationId));
 #pragma warning disable CA2100 // Fixed text and parameter placeholders only; values are parameters.
-        command.CommandText = Last + ";\n" + RelatedSql("@org", In("id", lookups, statementId), In("group", ids, statementId)) + ";\n"
+        command.CommandText = LastSql + ";\n" + RelatedSql("@org", In("id", lookups, statementId), In("group", ids, statementId)) + ";\n"
             + MappedSql("@org", In<string>("activity", activities, null));
 #pragma warning restore CA2100
         return command;

@@ -6,14 +6,14 @@ namespace CareReady.Core.Xapi;
 
 /// <summary>
 /// The common case of a statement group on PostgreSQL written in one round trip (ADR 0026): new statements, none of
-/// them voiding or referring to another statement, no attachment parts, and the writer knows the last statement it
-/// stored. One prepared batch, in the implicit transaction PostgreSQL gives a batch sent with one Sync: JIT off and the
-/// advisory lock, then one statement whose guard checks, under the lock, what <see cref="GroupSnapshot"/> would read —
-/// the store still ends at the order the writer expects (no other writer since), none of the group's ids is stored,
-/// no stored statement voids or refers to one of them, and none of the completed activities is mapped to a module or
+/// them voiding or referring to another statement, no attachment parts, following a statement the writer knows is (or
+/// will be) the last in the store. One prepared batch, in the implicit transaction PostgreSQL gives a batch sent with one
+/// Sync: JIT off and the advisory lock, then one statement whose guard checks, under the lock, what
+/// <see cref="GroupSnapshot"/> would read — the store ends with the expected statement (its order, organisation and
+/// id: no other writer since, and the group sent before this one was written), none of the group's ids is stored, no
+/// stored statement voids or refers to one of them, and none of the completed activities is mapped to a module or
 /// competency — and whose two inserts run only when it holds. PostgreSQL commits at the Sync: nothing is written when
-/// the guard fails, and the caller then takes the checked path. On the checked path the same group takes three round
-/// trips (snapshot, inserts, commit).
+/// the guard fails, and the writer then takes the checked path (snapshot, inserts, commit: three round trips).
 /// </summary>
 internal static class PlainGroupWrite
 {
@@ -21,7 +21,8 @@ internal static class PlainGroupWrite
     private const long AdvisoryKey = GroupSnapshot.AdvisoryKey;
 
     private const string Guard = """
-        COALESCE((SELECT "Seq" FROM "XapiStatements" ORDER BY "Seq" DESC LIMIT 1), 0) = $2
+        EXISTS (SELECT FROM (SELECT "Seq", "OrganisationId", "StatementId" FROM "XapiStatements" ORDER BY "Seq" DESC LIMIT 1) l
+            WHERE l."Seq" = $2 AND l."OrganisationId" = $5 AND l."StatementId" = $6)
         AND NOT EXISTS (SELECT FROM "XapiStatements" WHERE "OrganisationId" = $1 AND "StatementId" = ANY($3))
         AND NOT EXISTS (SELECT FROM "XapiStatements" WHERE "OrganisationId" = $1 AND "VoidsStatementId" IS NOT NULL AND "VoidsStatementId" = ANY($3))
         AND NOT EXISTS (SELECT FROM "XapiStatements" WHERE "OrganisationId" = $1 AND "TargetStatementId" IS NOT NULL AND "TargetStatementId" = ANY($3))
@@ -57,15 +58,15 @@ internal static class PlainGroupWrite
     /// <summary>
     /// Writes and commits the rows when the guard holds; returns false, having written nothing, when it does not.
     /// </summary>
-    /// <param name="expectedLastSeq">The order of the last statement the writer stored (the rows follow it).</param>
+    /// <param name="after">The statement the store must end with (the rows follow it): the last this writer stored or sent.</param>
     /// <param name="ids">The group's statement ids.</param>
     /// <param name="completed">Activities the group says were passed or completed.</param>
-    public static async Task<bool> TryAsync(AppDbContext db, int organisationId, long expectedLastSeq, IReadOnlyList<Guid> ids, IReadOnlyList<string> completed,
+    public static async Task<bool> TryAsync(AppDbContext db, int organisationId, LastStatement after, IReadOnlyList<Guid> ids, IReadOnlyList<string> completed,
         IReadOnlyList<XapiStatement> rows, IReadOnlyList<XapiStatementRef> refs, CancellationToken ct)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var statements = BulkInsert.UnnestInsert(db, rows, firstParameter: 5, "(SELECT ok FROM guard)");
-        var indexRows = BulkInsert.UnnestInsert(db, refs, firstParameter: 5 + statements.Parameters.Length, "(SELECT ok FROM guard)");
+        var statements = BulkInsert.UnnestInsert(db, rows, firstParameter: 7, "(SELECT ok FROM guard)");
+        var indexRows = BulkInsert.UnnestInsert(db, refs, firstParameter: 7 + statements.Parameters.Length, "(SELECT ok FROM guard)");
 #pragma warning disable CA2100 // Fixed text, identifiers from the EF model and positional parameters; values are parameters.
         var write = new NpgsqlBatchCommand($"""
             WITH guard AS (SELECT {Guard} AS ok),
@@ -74,7 +75,11 @@ internal static class PlainGroupWrite
             SELECT ok FROM guard
             """)
         {
-            Parameters = { new() { Value = organisationId }, new() { Value = expectedLastSeq }, new() { Value = ids.ToArray() }, new() { Value = completed.ToArray() } },
+            Parameters =
+            {
+                new() { Value = organisationId }, new() { Value = after.Seq }, new() { Value = ids.ToArray() }, new() { Value = completed.ToArray() },
+                new() { Value = after.OrganisationId }, new() { Value = after.StatementId },
+            },
         };
 #pragma warning restore CA2100
         write.Parameters.AddRange(statements.Parameters);

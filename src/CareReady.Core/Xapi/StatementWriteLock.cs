@@ -20,12 +20,12 @@ public sealed class StatementWriteLock : IDisposable
     public void Dispose() => _semaphore.Dispose();
 
     /// <summary>
-    /// The order and stored time of the last statement this application's writer committed, while it knows them (null
-    /// after a write inside a caller's own transaction, or a failed write): the next group can then be written in one
-    /// round trip (<see cref="PlainGroupWrite"/>), whose guard checks that no other writer came in between. Read and set
-    /// only under the lock.
+    /// The last statement in the store as this application's writer last saw it, while it knows it (null after a write
+    /// inside a caller's own transaction, or a failed write): the next group can then be written in one round trip
+    /// (<see cref="PlainGroupWrite"/>), whose guard checks that no other writer came in between. Read and set only under
+    /// the lock.
     /// </summary>
-    public (long Seq, DateTime Stored)? LastWritten { get; set; }
+    public LastStatement? LastWritten { get; set; }
 
     /// <summary>Requests waiting to be written.</summary>
     public int Waiting

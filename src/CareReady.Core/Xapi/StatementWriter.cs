@@ -14,7 +14,7 @@ namespace CareReady.Core.Xapi;
 /// of its own whose audit actor is the requests' actor. Waiting requests hold no database connection and no
 /// <c>DbContext</c>: only the writer does, one per group. Singleton; the loop starts with the first request.
 /// </summary>
-public sealed class StatementWriter(IServiceScopeFactory scopes, StatementWriteLock writeLock, ILogger<StatementWriter> logger)
+public sealed class StatementWriter(IServiceScopeFactory scopes, StatementWriteLock writeLock, XapiMetrics metrics, ILogger<StatementWriter> logger)
 {
     /// <summary>The most statements written in one group.</summary>
     public const int MaxGroupStatements = 2_000;
@@ -61,10 +61,12 @@ public sealed class StatementWriter(IServiceScopeFactory scopes, StatementWriteL
             await writeLock.EnterAsync(CancellationToken.None);
             try
             {
-                while (writeLock.TakeGroup(MaxGroupStatements) is { Count: > 0 } group)
-                {
-                    await WriteAsync(group);
-                }
+                await WriteWaitingAsync();
+            }
+            catch (Exception e)
+            {
+                // Each group's own failures are handled in FinishAsync and WriteAsync; this is the writer's own fault.
+                logger.LogError(e, "The statement writer failed");
             }
             finally
             {
@@ -73,23 +75,112 @@ public sealed class StatementWriter(IServiceScopeFactory scopes, StatementWriteL
         }
     }
 
-    private async Task WriteAsync(List<PendingStatementWrite> group)
+    /// <summary>
+    /// Writes groups until none waits. A plain group (<see cref="StoreStatements.StartPlain"/>) is sent without waiting for
+    /// the plain group before it — two in flight, on two connections — its guard expecting the store to end with that
+    /// group's last statement; PostgreSQL's advisory lock keeps them in order, and the next one is at the lock the moment
+    /// the one before commits. Results are taken in the order sent.
+    /// </summary>
+    private async Task WriteWaitingAsync()
     {
-        try
+        InFlight? previous = null;
+        while (writeLock.TakeGroup(MaxGroupStatements) is { Count: > 0 } group)
         {
-            await using var scope = scopes.CreateAsyncScope();
+            var scope = scopes.CreateAsyncScope();
             if (scope.ServiceProvider.GetService<AuditContext>() is { } audit)
             {
                 audit.Actor = group[0].Actor;
             }
 
-            await scope.ServiceProvider.GetRequiredService<StoreStatements>().WriteInTransactionAsync(group, CancellationToken.None);
+            var store = scope.ServiceProvider.GetRequiredService<StoreStatements>();
+            if (previous?.Plain.Written is { IsCompletedSuccessfully: true, Result: false })
+            {
+                // Known not written: finish it first, so the next group does not expect its statements (and fail in turn).
+                await FinishAsync(previous, next: null);
+                previous = null;
+            }
+
+            var after = previous is not null ? previous.Plain.Last : writeLock.LastWritten;
+            PlainWrite? plain = null;
+            if (after is { } a)
+            {
+                try
+                {
+                    plain = store.StartPlain(group, a, CancellationToken.None);
+                }
+                catch (Exception e)
+                {
+                    logger.LogWarning(e, "Preparing a group of {Requests} statement requests for one round trip failed; writing it the checked way", group.Count);
+                }
+            }
+
+            if (plain is null)
+            {
+                await FinishAsync(previous, next: null);
+                previous = null;
+                await using (scope)
+                {
+                    await WriteAsync(store, group);
+                }
+
+                continue;
+            }
+
+            var current = new InFlight(scope, store, plain);
+            await FinishAsync(previous, current);
+            previous = current;
+        }
+
+        await FinishAsync(previous, next: null);
+    }
+
+    /// <summary>
+    /// Takes the answer of a plain group sent earlier. Not written (its guard found something to check, or it failed):
+    /// once the group sent after it has its answer too — it expected this one's statements, so it was not written either,
+    /// unless this one's commit happened after all — the group is written the checked way.
+    /// </summary>
+    private async Task FinishAsync(InFlight? flight, InFlight? next)
+    {
+        if (flight is null)
+        {
+            return;
+        }
+
+        await using (flight.Scope)
+        {
+            if (await flight.Plain.Written)
+            {
+                writeLock.LastWritten = flight.Plain.Last;
+                metrics.StatementGroups.Add(1, new KeyValuePair<string, object?>("path", XapiMetrics.OneRoundTrip));
+                flight.Plain.Group.ForEach(w => w.Succeed());
+                return;
+            }
+
+            if (next is not null)
+            {
+                await next.Plain.Written;
+            }
+
+            flight.Plain.Restore();
+            await WriteAsync(flight.Store, flight.Plain.Group);
+        }
+    }
+
+    private async Task WriteAsync(StoreStatements store, List<PendingStatementWrite> group)
+    {
+        try
+        {
+            await store.WriteCheckedAsync(group, CancellationToken.None);
         }
         catch (Exception e)
         {
             // Not a refused request (those fail on their own inside the write): the writer must go on for the others.
+            writeLock.LastWritten = null;
             logger.LogError(e, "Writing a group of {Requests} statement requests failed", group.Count);
             group.ForEach(w => w.Fail(e));
         }
     }
+
+    /// <summary>A plain group sent and not yet answered, with the DI scope (and so the connection) it holds.</summary>
+    private sealed record InFlight(AsyncServiceScope Scope, StoreStatements Store, PlainWrite Plain);
 }

@@ -91,20 +91,45 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
     }
 
     /// <summary>
-    /// Writes a group (taken by <see cref="StatementWriter"/> under the write lock) in its own transaction. Should the write itself fail (not a refused request: a database
-    /// error), nothing of the group is kept and each request is tried again alone, so one cannot sink the others.
+    /// Starts writing a group (taken by <see cref="StatementWriter"/> under the write lock) in one round trip after
+    /// <paramref name="after"/>, when it is a plain group on PostgreSQL (<see cref="PlainGroupWrite.Fits"/>); null
+    /// otherwise. The statements get their stored time, authority and order now; should the write not happen,
+    /// <see cref="PlainWrite.Restore"/> gives them back as they came before the checked path takes the group.
     /// </summary>
-    internal async Task WriteInTransactionAsync(List<PendingStatementWrite> group, CancellationToken ct)
+    internal PlainWrite? StartPlain(List<PendingStatementWrite> group, LastStatement after, CancellationToken ct)
     {
-        if (writeLock.LastWritten is { } last && db.Database.IsNpgsql() && PlainGroupWrite.Fits(group)
-            && await TryPlainAsync(group, last, ct) is { } plain)
+        if (!db.Database.IsNpgsql() || !PlainGroupWrite.Fits(group))
         {
-            writeLock.LastWritten = plain;
-            metrics.StatementGroups.Add(1, new KeyValuePair<string, object?>("path", XapiMetrics.OneRoundTrip));
-            group.ForEach(w => w.Succeed());
-            return;
+            return null;
         }
 
+        var fresh = group.SelectMany(w => w.Statements.Select(p => (w, p))).ToList();
+        var untimed = fresh.Where(f => f.p.Statement["timestamp"] is null).Select(f => f.p.Statement).ToList();
+        var (rows, refs, written) = Draft(fresh, (after.Seq, after.Stored), new HashSet<Guid>(), new HashSet<Guid>());
+        var last = rows[^1];
+        return new PlainWrite(group, WriteAsync(), new LastStatement(last.Seq, last.OrganisationId, last.StatementId, written.Stored), untimed);
+
+        async Task<bool> WriteAsync()
+        {
+            try
+            {
+                return await PlainGroupWrite.TryAsync(db, group[0].Caller.OrganisationId, after, rows.ConvertAll(r => r.StatementId), CompletedActivities(group), rows, refs, ct);
+            }
+            catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException)
+            {
+                // The checked path tries again; should the commit have happened, it finds the statements stored and accepts them.
+                logger.LogWarning(e, "Writing a group of {Requests} statement requests in one round trip failed; writing it the checked way", group.Count);
+                return false;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes a group the checked way (<see cref="WriteGroupAsync"/>) in its own transaction. Should the write itself fail (not a refused
+    /// request: a database error), nothing of the group is kept and each request is tried again alone, so one cannot sink the others.
+    /// </summary>
+    internal async Task WriteCheckedAsync(List<PendingStatementWrite> group, CancellationToken ct)
+    {
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -120,7 +145,7 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
             db.ChangeTracker.Clear();
             foreach (var write in group.Where(w => !w.IsDone))
             {
-                await WriteInTransactionAsync([write], ct);
+                await WriteCheckedAsync([write], ct);
             }
         }
         catch (Exception e)
@@ -129,38 +154,6 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
             db.ChangeTracker.Clear();
             group[0].Fail(e);
         }
-    }
-
-    /// <summary>
-    /// Writes a group that <see cref="PlainGroupWrite.Fits"/> in one round trip after the last statement this writer
-    /// stored. Returns the new last order and stored time, or null — nothing written, the statements as they came — when
-    /// the store holds something the group must be checked against (or the write failed: the checked path retries it;
-    /// should the commit have happened, the retry finds the same statements stored and accepts them).
-    /// </summary>
-    private async Task<(long Seq, DateTime Stored)?> TryPlainAsync(List<PendingStatementWrite> group, (long Seq, DateTime Stored) last, CancellationToken ct)
-    {
-        var fresh = group.SelectMany(w => w.Statements.Select(p => (w, p))).ToList();
-        var untimed = fresh.Where(f => f.p.Statement["timestamp"] is null).Select(f => f.p.Statement).ToList();
-        var (rows, refs, written) = Draft(fresh, last, new HashSet<Guid>(), new HashSet<Guid>());
-        bool ok;
-        try
-        {
-            ok = await PlainGroupWrite.TryAsync(db, group[0].Caller.OrganisationId, last.Seq, rows.ConvertAll(r => r.StatementId), CompletedActivities(group), rows, refs, ct);
-        }
-        catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException)
-        {
-            logger.LogWarning(e, "Writing a group of {Requests} statement requests in one round trip failed; writing it the checked way", group.Count);
-            ok = false;
-        }
-
-        if (ok)
-        {
-            return written;
-        }
-
-        // As they came: a statement sent without a timestamp must still match its stored copy (StatementComparer).
-        untimed.ForEach(s => s.Remove("timestamp"));
-        return null;
     }
 
     /// <summary>The activities that statements of the group (not voiding ones) say were passed or completed.</summary>
@@ -172,9 +165,9 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
     /// Checks each request of the group against what is stored and what the requests before it bring (a reused id
     /// with other content: 409; voiding a voiding statement: 400 — that request alone fails), then stores the accepted
     /// requests' new statements together. Returns the accepted requests — their tasks complete once the caller commits —
-    /// and the store's last statement order and stored time once it does.
+    /// and the store's last statement once it does (null for an empty store).
     /// </summary>
-    private async Task<(List<PendingStatementWrite> Accepted, (long Seq, DateTime Stored) Last)> WriteGroupAsync(List<PendingStatementWrite> group, CancellationToken ct)
+    private async Task<(List<PendingStatementWrite> Accepted, LastStatement? Last)> WriteGroupAsync(List<PendingStatementWrite> group, CancellationToken ct)
     {
         var organisationId = group[0].Caller.OrganisationId;
         var ids = group.SelectMany(w => w.Statements.Select(s => s.Id)).Distinct().ToList();
@@ -232,7 +225,7 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
             }
         }
 
-        var last = (snapshot.LastSeq, snapshot.LastStored);
+        var last = snapshot.Last;
         if (fresh.Count > 0)
         {
             last = await InsertAsync(fresh, last, alreadyVoided, snapshot.MappedActivities, ct);
@@ -242,14 +235,14 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
         return (accepted, last);
     }
 
-    private async Task<(long Seq, DateTime Stored)> InsertAsync(List<(PendingStatementWrite Write, PreparedStatement Statement)> fresh, (long Seq, DateTime Stored) last,
+    private async Task<LastStatement> InsertAsync(List<(PendingStatementWrite Write, PreparedStatement Statement)> fresh, LastStatement? last,
         HashSet<Guid> alreadyVoided, IReadOnlySet<string> mappedActivities, CancellationToken ct)
     {
         var organisationId = fresh[0].Write.Caller.OrganisationId;
 
         // A statement stored after the statement that voids it arrives voided (alreadyVoided).
         var voidedInBatch = fresh.Where(f => f.Statement.Voids is not null).Select(f => f.Statement.Voids!.Value).ToHashSet();
-        var (rows, refs, written) = Draft(fresh, last, alreadyVoided, voidedInBatch);
+        var (rows, refs, written) = Draft(fresh, (last?.Seq ?? 0, last?.Stored ?? DateTime.MinValue), alreadyVoided, voidedInBatch);
         await StatementRefTargets.AddInheritedAsync(db, organisationId, rows, fresh.ConvertAll(f => f.Statement.Statement), refs, ct);
         await BulkInsert.InsertAsync(db, rows, refs, ct);
         var targets = voidedInBatch.ToList();
@@ -264,7 +257,7 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
         // One caller per group (StatementWriteLock.TakeGroup), so one pass records the group's completions.
         var statements = fresh.ToDictionary(f => f.Statement.Id, f => f.Statement.Statement);
         await completions.RunAsync(fresh[0].Write.Caller, rows.Where(r => r.VoidsStatementId is null && !r.Voided && r.ActivityId is not null && mappedActivities.Contains(r.ActivityId)).ToList(), statements, ct);
-        return written;
+        return new LastStatement(written.Seq, organisationId, rows[^1].StatementId, written.Stored);
     }
 
     /// <summary>

@@ -125,7 +125,7 @@ public class GroupCommitTests
         [.. (await Lrs.GetJsonAsync(client, "/xapi/statements?limit=100"))["statements"]!.AsArray().Select(s => s!)];
 
     /// <summary>Sends a request and waits until it is queued behind the held lock, so the queue's order is the test's.</summary>
-    private static async Task QueueAsync(List<Task<HttpResponseMessage>> posts, StatementWriteLock writeLock, Func<Task<HttpResponseMessage>> send)
+    internal static async Task QueueAsync(List<Task<HttpResponseMessage>> posts, StatementWriteLock writeLock, Func<Task<HttpResponseMessage>> send)
     {
         // Counted before the request is sent: a fast request can be queued before the call that sends it returns.
         var before = writeLock.Waiting;
