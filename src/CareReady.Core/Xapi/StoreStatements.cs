@@ -115,9 +115,10 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
             {
                 return await PlainGroupWrite.TryAsync(db, group[0].Caller.OrganisationId, after, rows.ConvertAll(r => r.StatementId), CompletedActivities(group), rows, refs, ct);
             }
-            catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException)
+            catch (Exception e)
             {
-                // The checked path tries again; should the commit have happened, it finds the statements stored and accepts them.
+                // Whatever went wrong, the group's requests must not be left waiting: the checked path tries again, and
+                // should the commit have happened, it finds the statements stored and accepts them.
                 logger.LogWarning(e, "Writing a group of {Requests} statement requests in one round trip failed; writing it the checked way", group.Count);
                 return false;
             }

@@ -29,7 +29,7 @@ public class OneRoundTripWriteTests
         using var paths = new GroupPaths(app.Services.GetRequiredService<IMeterFactory>());
         var client = await Lrs.ClientAsync(app, app.Data.OrgA);
         var lead = await app.SignedInClientAsync(TestData.ComplianceEmail);
-        Assert.Equal(HttpStatusCode.Created, (await lead.PostAsJsonAsync("/api/v1/lrs/mappings", new { activityId = Course, competencyCode = "CSTF-RES-2A" })).StatusCode);
+        await MapCourseAsync(lead);
 
         var first = Lrs.Statement(activity: "https://careready.example/activities/one"); // no timestamp: the LRS gives it one
         await PostOkAsync(client, first);
@@ -48,17 +48,13 @@ public class OneRoundTripWriteTests
         expected.AddRange([Checked, Checked]); // counted once the group commits, which may be after a refused request's answer
 
         // A pass of a mapped activity counts for compliance.
-        var passed = Lrs.Statement(activity: Course, verb: "http://adlnet.gov/expapi/verbs/passed");
-        passed["actor"] = new JsonObject { ["account"] = new JsonObject { ["homePage"] = "https://esr.example", ["name"] = app.Data.NurseA.EmployeeNumber } };
-        passed["timestamp"] = "2026-03-01T15:30:00Z";
+        var passed = NursePassed(app);
         await PostOkAsync(client, passed);
         var third = Lrs.Statement(activity: "https://careready.example/activities/three");
         await PostOkAsync(client, third);
         expected.AddRange([Checked, OneRoundTrip]);
         Assert.Equal(Expect(provider, expected), paths.Taken);
-        var resus = (await lead.GetFromJsonAsync<JsonElement>($"/api/v1/people/{app.Data.NurseA.Id}")).GetProperty("requirements")
-            .EnumerateArray().Single(r => r.GetProperty("competencyCode").GetString() == "CSTF-RES-2A");
-        Assert.Equal("2026-03-01", resus.GetProperty("lastCompleted").GetString());
+        await AssertNurseCompletedAsync(app, lead);
 
         // Stored once each, in the order sent, with no gap; the resent statement keeps the timestamp it was first given.
         await using var db = app.NewDbContext();
@@ -115,7 +111,7 @@ public class OneRoundTripWriteTests
         await using var app = await TestApp.StartAsync(provider);
         using var paths = new GroupPaths(app.Services.GetRequiredService<IMeterFactory>());
         var lead = await app.SignedInClientAsync(TestData.ComplianceEmail);
-        Assert.Equal(HttpStatusCode.Created, (await lead.PostAsJsonAsync("/api/v1/lrs/mappings", new { activityId = Course, competencyCode = "CSTF-RES-2A" })).StatusCode);
+        await MapCourseAsync(lead);
         var clients = new List<HttpClient>();
         for (var i = 0; i < 4; i++)
         {
@@ -123,9 +119,7 @@ public class OneRoundTripWriteTests
         }
 
         await PostOkAsync(clients[0], Lrs.Statement(activity: "https://careready.example/activities/before"));
-        var passed = Lrs.Statement(activity: Course, verb: "http://adlnet.gov/expapi/verbs/passed");
-        passed["actor"] = new JsonObject { ["account"] = new JsonObject { ["homePage"] = "https://esr.example", ["name"] = app.Data.NurseA.EmployeeNumber } };
-        passed["timestamp"] = "2026-03-01T15:30:00Z";
+        var passed = NursePassed(app);
         // Groups large enough to be kept in flight (StatementWriter.MinPipelinedStatements).
         var size = StatementWriter.MinPipelinedStatements;
         JsonArray Batch(string name, int count) => [.. Enumerable.Range(0, count).Select(i => (JsonNode)Lrs.Statement(activity: $"https://careready.example/activities/{name}/{i}"))];
@@ -158,6 +152,24 @@ public class OneRoundTripWriteTests
         Assert.Equal(sent.Prepend("https://careready.example/activities/before"), rows.Select(r => r.ActivityId!));
         Assert.Equal(Enumerable.Range(0, rows.Count).Select(i => rows[0].Seq + i), rows.Select(r => r.Seq));
         Assert.True(rows.Zip(rows.Skip(1)).All(p => p.First.Stored <= p.Second.Stored));
+        await AssertNurseCompletedAsync(app, lead);
+    }
+
+    /// <summary>Maps the course to resuscitation level 2 (a pass of it counts for compliance).</summary>
+    private static async Task MapCourseAsync(HttpClient lead) =>
+        Assert.Equal(HttpStatusCode.Created, (await lead.PostAsJsonAsync("/api/v1/lrs/mappings", new { activityId = Course, competencyCode = "CSTF-RES-2A" })).StatusCode);
+
+    /// <summary>Nurse A (by ESR account) passed the mapped course on 1 March.</summary>
+    private static JsonObject NursePassed(TestApp app)
+    {
+        var passed = Lrs.Statement(activity: Course, verb: "http://adlnet.gov/expapi/verbs/passed");
+        passed["actor"] = new JsonObject { ["account"] = new JsonObject { ["homePage"] = "https://esr.example", ["name"] = app.Data.NurseA.EmployeeNumber } };
+        passed["timestamp"] = "2026-03-01T15:30:00Z";
+        return passed;
+    }
+
+    private static async Task AssertNurseCompletedAsync(TestApp app, HttpClient lead)
+    {
         var resus = (await lead.GetFromJsonAsync<JsonElement>($"/api/v1/people/{app.Data.NurseA.Id}")).GetProperty("requirements")
             .EnumerateArray().Single(r => r.GetProperty("competencyCode").GetString() == "CSTF-RES-2A");
         Assert.Equal("2026-03-01", resus.GetProperty("lastCompleted").GetString());
