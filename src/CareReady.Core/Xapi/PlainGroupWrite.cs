@@ -17,9 +17,6 @@ namespace CareReady.Core.Xapi;
 /// </summary>
 internal static class PlainGroupWrite
 {
-    /// <summary>Advisory lock key ("xAPI" in ASCII), the one <see cref="GroupSnapshot"/> takes.</summary>
-    private const long AdvisoryKey = GroupSnapshot.AdvisoryKey;
-
     private const string Guard = """
         EXISTS (SELECT FROM (SELECT "Seq", "OrganisationId", "StatementId" FROM "XapiStatements" ORDER BY "Seq" DESC LIMIT 1) l
             WHERE l."Seq" = $2 AND l."OrganisationId" = $5 AND l."StatementId" = $6)
@@ -92,7 +89,7 @@ internal static class PlainGroupWrite
             // commits at the Sync (set_config's "local" and the transaction-scoped lock last until then).
             await using var batch = new NpgsqlBatch(connection)
             {
-                BatchCommands = { new NpgsqlBatchCommand($"SELECT set_config('jit', 'off', true), pg_advisory_xact_lock({AdvisoryKey})"), write },
+                BatchCommands = { new NpgsqlBatchCommand($"SELECT set_config('jit', 'off', true), pg_advisory_xact_lock({GroupSnapshot.AdvisoryKey})"), write },
             };
             await batch.PrepareAsync(ct); // once per physical connection
             bool ok;

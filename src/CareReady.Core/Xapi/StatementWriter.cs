@@ -164,7 +164,7 @@ public sealed class StatementWriter(IServiceScopeFactory scopes, StatementWriteL
             if (await flight.Plain.Written)
             {
                 writeLock.LastWritten = flight.Plain.Last;
-                metrics.StatementGroups.Add(1, new KeyValuePair<string, object?>("path", XapiMetrics.OneRoundTrip));
+                metrics.GroupStored(XapiMetrics.OneRoundTrip);
                 flight.Plain.Group.ForEach(w => w.Succeed());
                 return;
             }

@@ -25,4 +25,7 @@ public sealed class XapiMetrics
     }
 
     public Counter<long> StatementGroups { get; }
+
+    /// <summary>Counts one group stored by <paramref name="path"/> (<see cref="OneRoundTrip"/> or <see cref="Checked"/>).</summary>
+    public void GroupStored(string path) => StatementGroups.Add(1, new KeyValuePair<string, object?>("path", path));
 }
