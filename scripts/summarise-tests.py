@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Reads the .trx files of a test run and prints per-project and per-database counts, then the
-closing line 'N passed, N failed[, N skipped]'. Exit code 1 if anything failed or nothing ran."""
+closing line 'N passed, N failed[, N skipped]'. Exit code 1 if anything failed, a results file cannot be read, or nothing ran."""
 import glob
 import os
 import sys
@@ -11,8 +11,14 @@ folder = sys.argv[1]
 totals = {"Passed": 0, "Failed": 0, "NotExecuted": 0}
 by_group = {}
 failures = []
+unreadable = []
 for path in sorted(glob.glob(os.path.join(folder, "**", "*.trx"), recursive=True)):
-    tree = ET.parse(path)
+    try:
+        tree = ET.parse(path)
+    except ET.ParseError as error:
+        # An empty or cut-off results file: the test host died or the disk filled up before it was written.
+        unreadable.append(f"{path} ({os.path.getsize(path)} bytes): {error}")
+        continue
     for result in tree.getroot().iterfind(".//t:UnitTestResult", NS):
         name = result.get("testName", "")
         outcome = result.get("outcome", "")
@@ -41,8 +47,12 @@ for group in sorted(by_group):
     print(f"  {group:<24} {c['Passed']:>5} passed  {c['Failed']:>3} failed  {c['NotExecuted']:>3} skipped")
 for name in failures:
     print(f"  FAILED: {name}")
+for path in unreadable:
+    print(f"  UNREADABLE RESULTS: {path} -- did the test host crash or the disk fill up? (df -h /tmp)")
 line = f"{totals['Passed']} passed, {totals['Failed']} failed"
 if totals["NotExecuted"]:
     line += f", {totals['NotExecuted']} skipped"
+if unreadable:
+    line += f", {len(unreadable)} results file(s) unreadable"
 print(line)
-sys.exit(1 if totals["Failed"] or totals["Passed"] == 0 else 0)
+sys.exit(1 if totals["Failed"] or unreadable or totals["Passed"] == 0 else 0)

@@ -10,7 +10,7 @@ namespace CareReady.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The real web app (Program) on its own fresh database, with a clock that tests control.
-/// Dispose it at the end of the test.
+/// Dispose it at the end of the test: that also drops its database, unless the test asked to keep it.
 /// </summary>
 public sealed class TestApp : WebApplicationFactory<Program>
 {
@@ -18,6 +18,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public static readonly DateTimeOffset DefaultNow = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private bool _ownsDatabase;
 
     private TestApp(DatabaseOptions database, IReadOnlyDictionary<string, string?>? settings = null)
     {
@@ -36,9 +37,10 @@ public sealed class TestApp : WebApplicationFactory<Program>
     /// <param name="seed">Load <see cref="TestData"/>.</param>
     /// <param name="realServer">Listen on a loopback port with Kestrel (for a real browser) instead of the in-memory test server.</param>
     /// <param name="settings">Extra configuration (e.g. <c>Email:Host</c>); the daily notification job is off unless a test turns it on.</param>
-    public static async Task<TestApp> StartAsync(DatabaseProvider provider, bool seed = true, bool realServer = false, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="keepDatabase">Leave the database when this app is disposed (a test that restarts on it drops it with <see cref="TestDatabases.DropAsync"/>).</param>
+    public static async Task<TestApp> StartAsync(DatabaseProvider provider, bool seed = true, bool realServer = false, IReadOnlyDictionary<string, string?>? settings = null, bool keepDatabase = false)
     {
-        var app = new TestApp(await TestDatabases.CreateAsync(provider), settings);
+        var app = new TestApp(await TestDatabases.CreateAsync(provider), settings) { _ownsDatabase = !keepDatabase };
         if (realServer)
         {
             app.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
@@ -100,4 +102,15 @@ public sealed class TestApp : WebApplicationFactory<Program>
     }
 
     public AppDbContext NewDbContext() => DatabaseSetup.CreateContext(Database);
+
+    /// <summary>Stops the host, then drops the database it was started on (a full suite would otherwise leave gigabytes behind).</summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            _ownsDatabase = false;
+            await TestDatabases.DropAsync(Database);
+        }
+    }
 }

@@ -39,6 +39,40 @@ public static class TestDatabases
         return new DatabaseOptions(provider, new NpgsqlConnectionStringBuilder(ServerConnectionString()) { Database = name }.ConnectionString);
     }
 
+    /// <summary>Removes a database made by <see cref="CreateAsync"/>: the SQLite file (and its journal files) or the PostgreSQL database, closing whatever is still connected to it.</summary>
+    public static async Task DropAsync(DatabaseOptions database)
+    {
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            var file = new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
+            SqliteConnection.ClearAllPools();
+            foreach (var path in new[] { file, file + "-wal", file + "-shm", file + "-journal" })
+            {
+                try
+                {
+                    File.Delete(path);
+                }
+                catch (IOException)
+                {
+                    // Still open somewhere (a client the test did not dispose): the folder goes when the run ends.
+                }
+            }
+
+            return;
+        }
+
+        var name = new NpgsqlConnectionStringBuilder(database.ConnectionString).Database;
+        await using (var connection = new NpgsqlConnection(database.ConnectionString))
+        {
+            NpgsqlConnection.ClearPool(connection);
+        }
+
+        await using var admin = new NpgsqlConnection(ServerConnectionString());
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+
     public static string ServerConnectionString() =>
         Environment.GetEnvironmentVariable(PostgresVariable)
         ?? throw new InvalidOperationException(
@@ -48,6 +82,7 @@ public static class TestDatabases
     private static async Task<string> CreateSqliteTemplateAsync()
     {
         Directory.CreateDirectory(Folder);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteFolder();
         var file = Path.Combine(Folder, "template.db");
         var options = new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={file};Pooling=False");
         await using (var db = DatabaseSetup.CreateContext(options))
@@ -58,6 +93,21 @@ public static class TestDatabases
 
         SqliteConnection.ClearAllPools();
         return file;
+    }
+
+    private static void DeleteFolder()
+    {
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open as the process ends; /tmp is cleared with the machine.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
     }
 
     private static async Task<string> CreatePostgresTemplateAsync()

@@ -21,7 +21,7 @@ public sealed class OutboxRestartTests
         var settings = smtp.Settings();
         settings["Notifications:BatchSize"] = "10";
 
-        var first = await TestApp.StartAsync(provider, settings: settings);
+        var first = await TestApp.StartAsync(provider, settings: settings, keepDatabase: true);
         var database = first.Database;
         var expected = await QueueRemindersAsync(first);
 
@@ -54,6 +54,8 @@ public sealed class OutboxRestartTests
             Assert.All(rows, m => Assert.Equal(1, m.Attempts));
             Assert.Equal(rows.Select(m => m.MessageId("test.example")).Order(StringComparer.Ordinal), received.Select(r => r.MessageId).Order(StringComparer.Ordinal));
         }
+
+        await TestDatabases.DropAsync(database);
     }
 
     /// <summary>Adds <see cref="People"/> people and queues one reminder each through the app's NotificationWriter, in one save.</summary>
