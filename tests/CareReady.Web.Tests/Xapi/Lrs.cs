@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
@@ -51,6 +52,13 @@ internal static class Lrs
 
     public static Task<HttpResponseMessage> PostAsync(HttpClient client, JsonNode body) =>
         client.PostAsync("/xapi/statements", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
+
+    /// <summary>POSTs and asserts 200, naming the status and the LRS's message when it is not.</summary>
+    public static async Task PostOkAsync(HttpClient client, JsonNode body)
+    {
+        var response = await PostAsync(client, body);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
 
     public static Task<HttpResponseMessage> PutAsync(HttpClient client, JsonNode body, Guid id) =>
         client.PutAsync("/xapi/statements?statementId=" + id, new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));

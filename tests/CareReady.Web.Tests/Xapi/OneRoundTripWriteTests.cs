@@ -32,15 +32,15 @@ public class OneRoundTripWriteTests
         await MapCourseAsync(lead);
 
         var first = Lrs.Statement(activity: "https://careready.example/activities/one"); // no timestamp: the LRS gives it one
-        await PostOkAsync(client, first);
+        await Lrs.PostOkAsync(client, first);
         var second = Lrs.Statement(activity: "https://careready.example/activities/two");
-        await PostOkAsync(client, second);
+        await Lrs.PostOkAsync(client, second);
         var expected = new List<string> { Checked, OneRoundTrip };
         Assert.Equal(Expect(provider, expected), paths.Taken);
 
         // The same statement again, a minute on and still without a timestamp, is no conflict; other content under its id is.
         app.Clock.Advance(TimeSpan.FromMinutes(1));
-        await PostOkAsync(client, first.DeepClone());
+        await Lrs.PostOkAsync(client, first.DeepClone());
         var reused = Lrs.Statement(activity: "https://careready.example/activities/other", id: Guid.Parse(first["id"]!.GetValue<string>()));
         var conflict = await Lrs.PostAsync(client, reused);
         Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
@@ -49,9 +49,9 @@ public class OneRoundTripWriteTests
 
         // A pass of a mapped activity counts for compliance.
         var passed = NursePassed(app);
-        await PostOkAsync(client, passed);
+        await Lrs.PostOkAsync(client, passed);
         var third = Lrs.Statement(activity: "https://careready.example/activities/three");
-        await PostOkAsync(client, third);
+        await Lrs.PostOkAsync(client, third);
         expected.AddRange([Checked, OneRoundTrip]);
         Assert.Equal(Expect(provider, expected), paths.Taken);
         await AssertNurseCompletedAsync(app, lead);
@@ -79,18 +79,18 @@ public class OneRoundTripWriteTests
         await using var app = await TestApp.StartAsync(provider);
         using var paths = new GroupPaths(app.Services.GetRequiredService<IMeterFactory>());
         var client = await Lrs.ClientAsync(app, app.Data.OrgA);
-        await PostOkAsync(client, Lrs.Statement(activity: "https://careready.example/activities/a"));
-        await PostOkAsync(client, Lrs.Statement(activity: "https://careready.example/activities/b"));
+        await Lrs.PostOkAsync(client, Lrs.Statement(activity: "https://careready.example/activities/a"));
+        await Lrs.PostOkAsync(client, Lrs.Statement(activity: "https://careready.example/activities/b"));
 
         // What a second node sharing the database would have left: statements this writer did not store.
         await using (var other = TestApp.Restart(app.Database))
         {
             var otherClient = await Lrs.ClientAsync(other, app.Data.OrgB);
-            await PostOkAsync(otherClient, new JsonArray(Lrs.Statement(activity: "https://careready.example/activities/c"), Lrs.Statement(activity: "https://careready.example/activities/d")));
+            await Lrs.PostOkAsync(otherClient, new JsonArray(Lrs.Statement(activity: "https://careready.example/activities/c"), Lrs.Statement(activity: "https://careready.example/activities/d")));
         }
 
-        await PostOkAsync(client, Lrs.Statement(activity: "https://careready.example/activities/e"));
-        await PostOkAsync(client, Lrs.Statement(activity: "https://careready.example/activities/f"));
+        await Lrs.PostOkAsync(client, Lrs.Statement(activity: "https://careready.example/activities/e"));
+        await Lrs.PostOkAsync(client, Lrs.Statement(activity: "https://careready.example/activities/f"));
         Assert.Equal(Expect(provider, [Checked, OneRoundTrip, Checked, OneRoundTrip]), paths.Taken);
 
         await using var db = app.NewDbContext();
@@ -118,7 +118,7 @@ public class OneRoundTripWriteTests
             clients.Add(await Lrs.ClientAsync(app, app.Data.OrgA)); // one group each: a group is one client's requests
         }
 
-        await PostOkAsync(clients[0], Lrs.Statement(activity: "https://careready.example/activities/before"));
+        await Lrs.PostOkAsync(clients[0], Lrs.Statement(activity: "https://careready.example/activities/before"));
         var passed = NursePassed(app);
         // Groups large enough to be kept in flight (StatementWriter.MinPipelinedStatements).
         var size = StatementWriter.MinPipelinedStatements;
@@ -188,11 +188,6 @@ public class OneRoundTripWriteTests
     private static List<string> Expect(DatabaseProvider provider, List<string> onPostgres) =>
         provider == DatabaseProvider.Postgres ? [.. onPostgres] : [.. onPostgres.Select(_ => Checked)];
 
-    private static async Task PostOkAsync(HttpClient client, JsonNode body)
-    {
-        var response = await Lrs.PostAsync(client, body);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-    }
 
     /// <summary>The path of each statement group this application's writer stored, in order (its meter only).</summary>
     private sealed class GroupPaths : IDisposable

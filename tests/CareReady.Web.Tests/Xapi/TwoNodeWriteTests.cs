@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using CareReady.Core.Data;
 using CareReady.Web.Tests.Infrastructure;
@@ -38,7 +37,7 @@ public sealed class TwoNodeWriteTests
                 {
                     foreach (var statement in singles)
                     {
-                        await PostOkAsync(client, statement);
+                        await Lrs.PostOkAsync(client, statement);
                     }
                 }));
             }
@@ -52,7 +51,7 @@ public sealed class TwoNodeWriteTests
             {
                 foreach (var batch in batches)
                 {
-                    await PostOkAsync(batchClient, batch);
+                    await Lrs.PostOkAsync(batchClient, batch);
                 }
             }));
         }
@@ -67,10 +66,4 @@ public sealed class TwoNodeWriteTests
     }
 
     private static Guid Id(JsonObject statement) => Guid.Parse(statement["id"]!.GetValue<string>());
-
-    private static async Task PostOkAsync(HttpClient client, JsonNode body)
-    {
-        var response = await Lrs.PostAsync(client, body);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-    }
 }
