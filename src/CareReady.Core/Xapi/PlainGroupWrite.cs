@@ -8,12 +8,14 @@ namespace CareReady.Core.Xapi;
 /// The common case of a statement group on PostgreSQL written in one round trip (ADR 0026): new statements, none of
 /// them voiding or referring to another statement, no attachment parts, following a statement the writer knows is (or
 /// will be) the last in the store. One prepared batch, in the implicit transaction PostgreSQL gives a batch sent with one
-/// Sync: JIT off and the advisory lock, then one statement whose guard checks, under the lock, what
-/// <see cref="GroupSnapshot"/> would read — the store ends with the expected statement (its order, organisation and
-/// id: no other writer since, and the group sent before this one was written), none of the group's ids is stored, no
-/// stored statement voids or refers to one of them, and none of the completed activities is mapped to a module or
-/// competency — and whose two inserts run only when it holds. PostgreSQL commits at the Sync: nothing is written when
-/// the guard fails, and the writer then takes the checked path (snapshot, inserts, commit: three round trips).
+/// Sync: JIT off, for a large group the commit not waiting for the disk, and the advisory lock, then one statement whose guard checks, under
+/// the lock, what <see cref="GroupSnapshot"/> would read — the store ends with the expected statement (its order,
+/// organisation and id: no other writer since, and the group sent before this one was written), none of the group's ids
+/// is stored, no stored statement voids or refers to one of them, and none of the completed activities is mapped to a
+/// module or competency — and whose two inserts run only when it holds. PostgreSQL commits at the Sync: nothing is
+/// written when the guard fails, and the writer then takes the checked path (snapshot, inserts, commit: three round
+/// trips). A large group's commit (<c>flushLater</c>) releases the lock without waiting for its WAL to be flushed, so the
+/// next group goes ahead while the disk writes; its requests are answered only after <see cref="FlushAsync"/> (ADR 0027).
 /// </summary>
 internal static class PlainGroupWrite
 {
@@ -53,13 +55,15 @@ internal static class PlainGroupWrite
     }
 
     /// <summary>
-    /// Writes and commits the rows when the guard holds; returns false, having written nothing, when it does not.
+    /// Writes and commits the rows when the guard holds; returns false, having written nothing, when it does not. The
+    /// commit is not yet durable when this returns if <paramref name="flushLater"/>: see <see cref="FlushAsync"/>.
     /// </summary>
     /// <param name="after">The statement the store must end with (the rows follow it): the last this writer stored or sent.</param>
     /// <param name="ids">The group's statement ids.</param>
     /// <param name="completed">Activities the group says were passed or completed.</param>
+    /// <param name="flushLater">Commit without waiting for the WAL flush (the caller waits with <see cref="FlushAsync"/> before answering).</param>
     public static async Task<bool> TryAsync(AppDbContext db, int organisationId, LastStatement after, IReadOnlyList<Guid> ids, IReadOnlyList<string> completed,
-        IReadOnlyList<XapiStatement> rows, IReadOnlyList<XapiStatementRef> refs, CancellationToken ct)
+        IReadOnlyList<XapiStatement> rows, IReadOnlyList<XapiStatementRef> refs, bool flushLater, CancellationToken ct)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var statements = BulkInsert.UnnestInsert(db, rows, firstParameter: 7, "(SELECT ok FROM guard)");
@@ -86,10 +90,19 @@ internal static class PlainGroupWrite
         try
         {
             // No NpgsqlTransaction: the batch goes with one Sync, so PostgreSQL runs it as one implicit transaction and
-            // commits at the Sync (set_config's "local" and the transaction-scoped lock last until then).
+            // commits at the Sync (set_config's "local" and the transaction-scoped lock last until then). A large group's
+            // commit does not wait for the WAL flush, which would hold the lock for the length of a disk write (ADR 0027);
+            // otherwise the setting stays what the server or role says.
             await using var batch = new NpgsqlBatch(connection)
             {
-                BatchCommands = { new NpgsqlBatchCommand($"SELECT set_config('jit', 'off', true), pg_advisory_xact_lock({GroupSnapshot.AdvisoryKey})"), write },
+                BatchCommands =
+                {
+                    new NpgsqlBatchCommand($"SELECT set_config('jit', 'off', true), set_config('synchronous_commit', coalesce($1, current_setting('synchronous_commit')), true), pg_advisory_xact_lock({GroupSnapshot.AdvisoryKey})")
+                    {
+                        Parameters = { new() { Value = flushLater ? "off" : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text } },
+                    },
+                    write,
+                },
             };
             await batch.PrepareAsync(ct); // once per physical connection
             bool ok;
@@ -98,9 +111,29 @@ internal static class PlainGroupWrite
                 await reader.NextResultAsync(ct); // past the lock's row
                 await reader.ReadAsync(ct);
                 ok = reader.GetBoolean(0);
-            } // disposed: read to ReadyForQuery, which PostgreSQL sends once the commit is flushed
+            } // disposed: read to ReadyForQuery, which PostgreSQL sends once it has committed
 
             return ok;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// Returns once everything committed before the call is on disk: a transaction of its own that writes a WAL record (an
+    /// empty logical-decoding message, which any role may emit and nothing reads) and commits synchronously. PostgreSQL
+    /// flushes the WAL up to that commit, and the WAL is written in order, so every earlier commit is flushed with it;
+    /// flushes that overlap are done once.
+    /// </summary>
+    public static async Task FlushAsync(AppDbContext db, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = new NpgsqlCommand("SELECT pg_logical_emit_message(true, 'careready', '')", (NpgsqlConnection)db.Database.GetDbConnection());
+            await command.ExecuteNonQueryAsync(ct); // autocommit with the session's synchronous_commit (on): returns after the flush
         }
         finally
         {

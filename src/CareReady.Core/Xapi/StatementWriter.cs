@@ -148,9 +148,11 @@ public sealed class StatementWriter(IServiceScopeFactory scopes, StatementWriteL
     }
 
     /// <summary>
-    /// Takes the answer of a plain group sent earlier. Not written (its guard found something to check, or it failed):
-    /// once the group sent after it has its answer too — it expected this one's statements, so it was not written either,
-    /// unless this one's commit happened after all — the group is written the checked way.
+    /// Takes the answer of a plain group sent earlier. Written: the next group may follow it at once, and its requests are
+    /// answered — for a group that committed without waiting for the disk, once its commit is on disk
+    /// (<see cref="AnswerWhenDurableAsync"/>, which takes over the group's scope). Not written (its guard found something to
+    /// check, or it failed): once the group sent after it has its answer too — it expected this one's statements, so it was
+    /// not written either, unless this one's commit happened after all — the group is written the checked way.
     /// </summary>
     private async Task FinishAsync(InFlight? flight, InFlight? next)
     {
@@ -159,16 +161,23 @@ public sealed class StatementWriter(IServiceScopeFactory scopes, StatementWriteL
             return;
         }
 
-        await using (flight.Scope)
+        if (await flight.Plain.Written)
         {
-            if (await flight.Plain.Written)
+            writeLock.LastWritten = flight.Plain.Last;
+            metrics.GroupStored(XapiMetrics.OneRoundTrip);
+            if (flight.Plain.FlushLater)
             {
-                writeLock.LastWritten = flight.Plain.Last;
-                metrics.GroupStored(XapiMetrics.OneRoundTrip);
-                flight.Plain.Group.ForEach(w => w.Succeed());
+                _ = AnswerWhenDurableAsync(flight);
                 return;
             }
 
+            await flight.Scope.DisposeAsync();
+            flight.Plain.Group.ForEach(w => w.Succeed());
+            return;
+        }
+
+        await using (flight.Scope)
+        {
             if (next is not null)
             {
                 await next.Plain.Written;
@@ -177,6 +186,33 @@ public sealed class StatementWriter(IServiceScopeFactory scopes, StatementWriteL
             flight.Plain.Restore();
             await WriteAsync(flight.Store, flight.Plain.Group);
         }
+    }
+
+    /// <summary>
+    /// Answers a plain group's requests once its commit is on disk. Should the flush fail (say, the database went away), it
+    /// is not known whether the commit survived: the requests go back in the queue and are written the checked way, which
+    /// accepts statements it finds already stored with the same content.
+    /// </summary>
+    private async Task AnswerWhenDurableAsync(InFlight flight)
+    {
+        await using (flight.Scope)
+        {
+            try
+            {
+                await flight.Store.FlushAsync(CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Waiting for a group of {Requests} statement requests to reach the disk failed; writing it again the checked way", flight.Plain.Group.Count);
+                flight.Plain.Restore();
+                flight.Plain.Group.ForEach(writeLock.Enqueue);
+                EnsureRunning();
+                _doorbell.Writer.TryWrite(true);
+                return;
+            }
+        }
+
+        flight.Plain.Group.ForEach(w => w.Succeed());
     }
 
     private async Task WriteAsync(StoreStatements store, List<PendingStatementWrite> group)
