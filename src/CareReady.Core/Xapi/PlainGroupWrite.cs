@@ -7,15 +7,16 @@ namespace CareReady.Core.Xapi;
 /// <summary>
 /// The common case of a statement group on PostgreSQL written in one round trip (ADR 0026): new statements, none of
 /// them voiding or referring to another statement, no attachment parts, following a statement the writer knows is (or
-/// will be) the last in the store. One prepared batch, in the implicit transaction PostgreSQL gives a batch sent with one
-/// Sync: JIT off, for a large group the commit not waiting for the disk, and the advisory lock, then one statement whose guard checks, under
-/// the lock, what <see cref="GroupSnapshot"/> would read — the store ends with the expected statement (its order,
-/// organisation and id: no other writer since, and the group sent before this one was written), none of the group's ids
-/// is stored, no stored statement voids or refers to one of them, and none of the completed activities is mapped to a
-/// module or competency — and whose two inserts run only when it holds. PostgreSQL commits at the Sync: nothing is
-/// written when the guard fails, and the writer then takes the checked path (snapshot, inserts, commit: three round
-/// trips). A large group's commit (<c>flushLater</c>) releases the lock without waiting for its WAL to be flushed, so the
-/// next group goes ahead while the disk writes; its requests are answered only after <see cref="FlushAsync"/> (ADR 0027).
+/// will be) the last in the store. One prepared batch, in the implicit transaction PostgreSQL gives a batch sent with
+/// one Sync: JIT off, for a large group the commit not waiting for the disk, and the advisory lock, then one statement
+/// whose guard checks, under the lock, what <see cref="GroupSnapshot"/> would read — the store ends with the expected
+/// statement (its order, organisation and id: no other writer since, and the group sent before this one was written),
+/// none of the group's ids is stored, no stored statement voids or refers to one of them, and none of the completed
+/// activities is mapped to a module or competency — and whose two inserts run only when it holds. PostgreSQL commits at
+/// the Sync: nothing is written when the guard fails, and the writer then takes the checked path (snapshot, inserts,
+/// commit: three round trips). A large group's commit (<c>flushLater</c>) releases the lock without waiting for its WAL
+/// to be flushed, so the next group goes ahead while the disk writes; its requests are answered only after
+/// <see cref="FlushAsync"/> (ADR 0027).
 /// </summary>
 internal static class PlainGroupWrite
 {
