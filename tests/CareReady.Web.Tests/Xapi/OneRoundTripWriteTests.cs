@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Json;
@@ -187,38 +186,4 @@ public class OneRoundTripWriteTests
     /// <summary>SQLite writes every group the checked way (no round trips to save there).</summary>
     private static List<string> Expect(DatabaseProvider provider, List<string> onPostgres) =>
         provider == DatabaseProvider.Postgres ? [.. onPostgres] : [.. onPostgres.Select(_ => Checked)];
-
-
-    /// <summary>The path of each statement group this application's writer stored, in order (its meter only).</summary>
-    private sealed class GroupPaths : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-        private readonly ConcurrentQueue<string> _taken = new();
-
-        public GroupPaths(IMeterFactory meters)
-        {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Scope == meters && instrument.Name == "careready.xapi.statement_groups")
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
-            {
-                foreach (var tag in tags)
-                {
-                    if (tag.Key == "path")
-                    {
-                        _taken.Enqueue((string)tag.Value!);
-                    }
-                }
-            });
-            _listener.Start();
-        }
-
-        public List<string> Taken => [.. _taken];
-
-        public void Dispose() => _listener.Dispose();
-    }
 }

@@ -1,9 +1,12 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text.Json.Nodes;
 using CareReady.Core.Data;
+using CareReady.Core.Xapi;
 using CareReady.Core.Workforce;
 using CareReady.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace CareReady.Web.Tests.Xapi;
@@ -27,11 +30,13 @@ public sealed class StatementDurabilityTests
         var batch = new JsonArray([.. Enumerable.Range(0, 100).Select(_ => Lrs.Statement())]);
         await using (var app = TestApp.Restart(database))
         {
+            using var paths = new GroupPaths(app.Services.GetRequiredService<IMeterFactory>());
             var client = await Lrs.ClientAsync(app, await OrganisationAsync(app));
             await Lrs.PostOkAsync(client, Lrs.Statement()); // the first group after start-up takes the checked path
             await cluster.PauseWalWriterAsync();
             await Lrs.PostOkAsync(client, batch); // one round trip, committed with synchronous_commit off
             await cluster.CrashAsync();
+            Assert.Equal([XapiMetrics.Checked, XapiMetrics.OneRoundTrip], paths.Taken);
         }
 
         await cluster.StartServerAsync();
