@@ -97,7 +97,8 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
     /// otherwise. The statements get their stored time, authority and order now; should the write not happen,
     /// <see cref="PlainWrite.Restore"/> gives them back as they came before the checked path takes the group.
     /// </summary>
-    internal PlainWrite? StartPlain(List<PendingStatementWrite> group, LastStatement after, CancellationToken ct)
+    /// <param name="flushLater">Commit without waiting for the disk; the writer answers after <see cref="FlushAsync"/> (ADR 0027).</param>
+    internal PlainWrite? StartPlain(List<PendingStatementWrite> group, LastStatement after, bool flushLater, CancellationToken ct)
     {
         if (!db.Database.IsNpgsql() || !PlainGroupWrite.Fits(group))
         {
@@ -108,10 +109,6 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
         var untimed = fresh.Where(f => f.p.Statement["timestamp"] is null).Select(f => f.p.Statement).ToList();
         var (rows, refs, written) = Draft(fresh, (after.Seq, after.Stored), FrozenSet<Guid>.Empty, FrozenSet<Guid>.Empty); // nothing voided: the guard checks
         var last = rows[^1];
-        // A large group is kept in flight while the next is sent (StatementWriter): its commit need not hold the lock for
-        // the disk write. A small one waits for the disk in its commit as usual — measured, an extra flush per small
-        // group cost more than it saved (ADR 0027).
-        var flushLater = rows.Count >= StatementWriter.MinPipelinedStatements;
         return new PlainWrite(group, WriteAsync(), new LastStatement(last.Seq, last.OrganisationId, last.StatementId, written.Stored), untimed, flushLater);
 
         async Task<bool> WriteAsync()

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Npgsql;
 
 namespace CareReady.Web.Tests.Infrastructure;
 
@@ -55,9 +56,9 @@ public sealed class OwnPostgresCluster : IAsyncDisposable
     /// </summary>
     public async Task PauseWalWriterAsync()
     {
-        await using var connection = new Npgsql.NpgsqlConnection(ConnectionString("postgres") + ";Pooling=false");
+        await using var connection = new NpgsqlConnection(ConnectionString("postgres") + ";Pooling=false");
         await connection.OpenAsync();
-        await using var query = new Npgsql.NpgsqlCommand("SELECT pid FROM pg_stat_activity WHERE backend_type = 'walwriter'", connection);
+        await using var query = new NpgsqlCommand("SELECT pid FROM pg_stat_activity WHERE backend_type = 'walwriter'", connection);
         var pid = (int)(await query.ExecuteScalarAsync())!;
         await RunAsync("kill", ["-STOP", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)], asPostgres: false);
     }
