@@ -30,15 +30,30 @@ public sealed class PendingStatementWrite(LrsCaller caller, IReadOnlyList<Prepar
     public string Actor { get; init; } = Audit.AuditContext.SystemActor;
 
     /// <summary>
+    /// The statements drafted ahead for a one-round-trip write (<see cref="StatementDraft"/>), aligned with
+    /// <see cref="Statements"/>; null when not drafted (not asked for, or not a plain request).
+    /// </summary>
+    internal IReadOnlyList<StatementDraft>? Drafts { get; private init; }
+
+    /// <summary>
     /// Validates a request's statements (<see cref="StoreStatements.Prepare"/>) and its attachment parts — refused
     /// before it waits for the writer — and makes the pending write.
     /// </summary>
-    public static PendingStatementWrite Prepare(LrsCaller caller, string actor, IReadOnlyList<JsonNode?> statements, bool batch, XapiVersion version, Guid? putId, IReadOnlyList<AttachmentPart>? attachments)
+    /// <param name="draft">Draft the statements ahead when the request is plain (the writer can take the one-round-trip path).</param>
+    public static PendingStatementWrite Prepare(LrsCaller caller, string actor, IReadOnlyList<JsonNode?> statements, bool batch, XapiVersion version, Guid? putId,
+        IReadOnlyList<AttachmentPart>? attachments, bool draft = false)
     {
         ArgumentNullException.ThrowIfNull(caller);
         var prepared = StoreStatements.Prepare(statements, batch, version, putId);
         AttachmentStore.Check(prepared.ConvertAll(p => p.Statement), attachments ?? [], batch);
-        return new PendingStatementWrite(caller, prepared, version) { Attachments = attachments, Batch = batch, Actor = actor };
+        List<StatementDraft>? drafts = null;
+        if (draft && attachments is not { Count: > 0 } && prepared.TrueForAll(StatementDraft.Applies))
+        {
+            var authority = caller.Authority();
+            drafts = prepared.ConvertAll(p => StatementDraft.Of(p, authority, version));
+        }
+
+        return new PendingStatementWrite(caller, prepared, version) { Attachments = attachments, Batch = batch, Actor = actor, Drafts = drafts };
     }
 
     public Task<IReadOnlyList<Guid>> Done => _done.Task;

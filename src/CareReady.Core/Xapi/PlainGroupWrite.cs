@@ -63,10 +63,9 @@ internal static class PlainGroupWrite
     /// <param name="ids">The group's statement ids.</param>
     /// <param name="completed">Activities the group says were passed or completed.</param>
     /// <param name="flushLater">Commit without waiting for the WAL flush (the caller waits with <see cref="FlushAsync"/> before answering).</param>
-    public static async Task<bool> TryAsync(AppDbContext db, int organisationId, LastStatement after, IReadOnlyList<Guid> ids, IReadOnlyList<string> completed,
+    public static async Task<bool> TryAsync(AppDbContext db, StatementWriterConnections connections, int organisationId, LastStatement after, IReadOnlyList<Guid> ids, IReadOnlyList<string> completed,
         IReadOnlyList<XapiStatement> rows, IReadOnlyList<XapiStatementRef> refs, bool flushLater, CancellationToken ct)
     {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var statements = BulkInsert.UnnestInsert(db, rows, firstParameter: 7, "(SELECT ok FROM guard)");
         var indexRows = BulkInsert.UnnestInsert(db, refs, firstParameter: 7 + statements.Parameters.Length, "(SELECT ok FROM guard)");
 #pragma warning disable CA2100 // Fixed text, identifiers from the EF model and positional parameters; values are parameters.
@@ -87,39 +86,32 @@ internal static class PlainGroupWrite
         write.Parameters.AddRange(statements.Parameters);
         write.Parameters.AddRange(indexRows.Parameters);
 
-        await db.Database.OpenConnectionAsync(ct);
-        try
+        await using var connection = await connections.OpenAsync(ct);
+        // No NpgsqlTransaction: the batch goes with one Sync, so PostgreSQL runs it as one implicit transaction and
+        // commits at the Sync (set_config's "local" and the transaction-scoped lock last until then). A large group's
+        // commit does not wait for the WAL flush, which would hold the lock for the length of a disk write (ADR 0027);
+        // otherwise the setting stays what the server or role says.
+        await using var batch = new NpgsqlBatch(connection)
         {
-            // No NpgsqlTransaction: the batch goes with one Sync, so PostgreSQL runs it as one implicit transaction and
-            // commits at the Sync (set_config's "local" and the transaction-scoped lock last until then). A large group's
-            // commit does not wait for the WAL flush, which would hold the lock for the length of a disk write (ADR 0027);
-            // otherwise the setting stays what the server or role says.
-            await using var batch = new NpgsqlBatch(connection)
+            BatchCommands =
             {
-                BatchCommands =
+                new NpgsqlBatchCommand($"SELECT set_config('jit', 'off', true), set_config('synchronous_commit', coalesce($1, current_setting('synchronous_commit')), true), pg_advisory_xact_lock({GroupSnapshot.AdvisoryKey})")
                 {
-                    new NpgsqlBatchCommand($"SELECT set_config('jit', 'off', true), set_config('synchronous_commit', coalesce($1, current_setting('synchronous_commit')), true), pg_advisory_xact_lock({GroupSnapshot.AdvisoryKey})")
-                    {
-                        Parameters = { new() { Value = flushLater ? "off" : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text } },
-                    },
-                    write,
+                    Parameters = { new() { Value = flushLater ? "off" : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text } },
                 },
-            };
-            await batch.PrepareAsync(ct); // once per physical connection
-            bool ok;
-            await using (var reader = await batch.ExecuteReaderAsync(ct))
-            {
-                await reader.NextResultAsync(ct); // past the lock's row
-                await reader.ReadAsync(ct);
-                ok = reader.GetBoolean(0);
-            } // disposed: read to ReadyForQuery, which PostgreSQL sends once it has committed
-
-            return ok;
-        }
-        finally
+                write,
+            },
+        };
+        await batch.PrepareAsync(ct); // once per physical connection
+        bool ok;
+        await using (var reader = await batch.ExecuteReaderAsync(ct))
         {
-            await db.Database.CloseConnectionAsync();
-        }
+            await reader.NextResultAsync(ct); // past the lock's row
+            await reader.ReadAsync(ct);
+            ok = reader.GetBoolean(0);
+        } // disposed: read to ReadyForQuery, which PostgreSQL sends once it has committed
+
+        return ok;
     }
 
     /// <summary>
@@ -128,17 +120,10 @@ internal static class PlainGroupWrite
     /// flushes the WAL up to that commit, and the WAL is written in order, so every earlier commit is flushed with it;
     /// flushes that overlap are done once.
     /// </summary>
-    public static async Task FlushAsync(AppDbContext db, CancellationToken ct)
+    public static async Task FlushAsync(StatementWriterConnections connections, CancellationToken ct)
     {
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var command = new NpgsqlCommand("SELECT pg_logical_emit_message(true, 'careready', '')", (NpgsqlConnection)db.Database.GetDbConnection());
-            await command.ExecuteNonQueryAsync(ct); // autocommit with the session's synchronous_commit (on): returns after the flush
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        await using var connection = await connections.OpenAsync(ct);
+        await using var command = new NpgsqlCommand("SELECT pg_logical_emit_message(true, 'careready', '')", connection);
+        await command.ExecuteNonQueryAsync(ct); // autocommit with the session's synchronous_commit (on): returns after the flush
     }
 }

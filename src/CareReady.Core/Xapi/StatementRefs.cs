@@ -13,13 +13,16 @@ namespace CareReady.Core.Xapi;
 /// </summary>
 public static class StatementRefs
 {
-    public static IReadOnlyList<(XapiRefKind Kind, string Key)> Of(JsonObject statement)
+    public static IReadOnlyList<(XapiRefKind Kind, string Key)> Of(JsonObject statement) => Of(statement, statement["authority"]);
+
+    /// <summary>The rows of a statement that will be stored with <paramref name="authority"/> (whatever authority it has now).</summary>
+    public static IReadOnlyList<(XapiRefKind Kind, string Key)> Of(JsonObject statement, JsonNode? authority)
     {
         var direct = new HashSet<(XapiRefKind, string)>();
         var related = new HashSet<(XapiRefKind, string)>();
         AddAgent(statement["actor"], direct, XapiRefKind.Agent);
         AddObject(statement["object"], direct, XapiRefKind.Agent, XapiRefKind.Activity);
-        AddAgent(statement["authority"], related, XapiRefKind.RelatedAgent);
+        AddAgent(authority, related, XapiRefKind.RelatedAgent);
         AddContext(statement["context"], related);
         if (statement["object"] is JsonObject o && TypeOf(o) == "SubStatement")
         {

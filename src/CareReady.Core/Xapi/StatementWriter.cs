@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using CareReady.Core.Audit;
+using CareReady.Core.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -14,7 +15,7 @@ namespace CareReady.Core.Xapi;
 /// of its own whose audit actor is the requests' actor. Waiting requests hold no database connection and no
 /// <c>DbContext</c>: only the writer does, one per group. Singleton; the loop starts with the first request.
 /// </summary>
-public sealed class StatementWriter(IServiceScopeFactory scopes, StatementWriteLock writeLock, XapiMetrics metrics, ILogger<StatementWriter> logger)
+public sealed class StatementWriter(IServiceScopeFactory scopes, StatementWriteLock writeLock, XapiMetrics metrics, DatabaseOptions database, ILogger<StatementWriter> logger)
 {
     /// <summary>The most statements written in one group.</summary>
     public const int MaxGroupStatements = 2_000;
@@ -38,7 +39,8 @@ public sealed class StatementWriter(IServiceScopeFactory scopes, StatementWriteL
     /// <param name="actor">Who the audit trail names for what the write changes (e.g. "xapi:&lt;client name&gt;").</param>
     public async Task<IReadOnlyList<Guid>> SubmitAsync(LrsCaller caller, string actor, IReadOnlyList<JsonNode?> statements, bool batch, XapiVersion version, Guid? putId, IReadOnlyList<AttachmentPart>? attachments, CancellationToken ct = default)
     {
-        var write = PendingStatementWrite.Prepare(caller, actor, statements, batch, version, putId, attachments);
+        // Drafted here, on the request's thread, where PostgreSQL lets the writer take the one-round-trip path (ADR 0028).
+        var write = PendingStatementWrite.Prepare(caller, actor, statements, batch, version, putId, attachments, draft: database.Provider == DatabaseProvider.Postgres);
         Queue([write]);
         try
         {
@@ -193,7 +195,6 @@ public sealed class StatementWriter(IServiceScopeFactory scopes, StatementWriteL
                 await next.Plain.Written;
             }
 
-            flight.Plain.Restore();
             await WriteAsync(flight.Store, flight.Plain.Group);
         }
     }
@@ -214,7 +215,6 @@ public sealed class StatementWriter(IServiceScopeFactory scopes, StatementWriteL
             catch (Exception e)
             {
                 logger.LogWarning(e, "Waiting for a group of {Requests} statement requests to reach the disk failed; writing it again the checked way", flight.Plain.Group.Count);
-                flight.Plain.Restore();
                 Queue(flight.Plain.Group);
                 return;
             }

@@ -19,7 +19,7 @@ namespace CareReady.Core.Xapi;
 /// handed to the <see cref="StatementWriter"/>, which writes waiting requests together (group commit, ADR 0022).
 /// </summary>
 public sealed class StoreStatements(AppDbContext db, TimeProvider time, StatementWriteLock writeLock, StatementWriter writer, AuditContext audit, RecordXapiCompletions completions,
-    AttachmentStore attachmentStore, XapiMetrics metrics, ILogger<StoreStatements> logger)
+    AttachmentStore attachmentStore, XapiMetrics metrics, StatementWriterConnections writerConnections, ILogger<StoreStatements> logger)
 {
     public Task<IReadOnlyList<Guid>> RunAsync(LrsCaller caller, IReadOnlyList<JsonNode?> statements, bool batch, XapiVersion version, Guid? putId, CancellationToken ct = default) =>
         RunAsync(caller, statements, batch, version, putId, attachments: null, ct);
@@ -94,28 +94,28 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
     /// <summary>
     /// Starts writing a group (taken by <see cref="StatementWriter"/> under the write lock) in one round trip after
     /// <paramref name="after"/>, when it is a plain group on PostgreSQL (<see cref="PlainGroupWrite.Fits"/>); null
-    /// otherwise. The statements get their stored time, authority and order now; should the write not happen,
-    /// <see cref="PlainWrite.Restore"/> gives them back as they came before the checked path takes the group.
+    /// otherwise (and when a request was not drafted ahead: <see cref="PendingStatementWrite.Drafts"/>). The rows get their
+    /// order and stored time now, from the drafts; the statements themselves are left as they came, so should the write not
+    /// happen, the checked path takes the group as it would have.
     /// </summary>
     /// <param name="flushLater">Commit without waiting for the disk; the writer answers after <see cref="FlushAsync"/> (ADR 0027).</param>
     internal PlainWrite? StartPlain(List<PendingStatementWrite> group, LastStatement after, bool flushLater, CancellationToken ct)
     {
-        if (!db.Database.IsNpgsql() || !PlainGroupWrite.Fits(group))
+        if (!db.Database.IsNpgsql() || group.Exists(w => w.Drafts is null) || !PlainGroupWrite.Fits(group))
         {
             return null;
         }
 
-        var fresh = group.SelectMany(w => w.Statements.Select(p => (w, p))).ToList();
-        var untimed = fresh.Where(f => f.p.Statement["timestamp"] is null).Select(f => f.p.Statement).ToList();
-        var (rows, refs, written) = Draft(fresh, (after.Seq, after.Stored), FrozenSet<Guid>.Empty, FrozenSet<Guid>.Empty); // nothing voided: the guard checks
+        var (rows, refs) = DraftPlain(group, after);
+        var completed = group.SelectMany(w => w.Drafts!).Select(d => d.Completes).OfType<string>().Distinct().ToList();
         var last = rows[^1];
-        return new PlainWrite(group, WriteAsync(), new LastStatement(last.Seq, last.OrganisationId, last.StatementId, written.Stored), untimed, flushLater);
+        return new PlainWrite(group, WriteAsync(), new LastStatement(last.Seq, last.OrganisationId, last.StatementId, last.Stored), flushLater);
 
         async Task<bool> WriteAsync()
         {
             try
             {
-                return await PlainGroupWrite.TryAsync(db, group[0].Caller.OrganisationId, after, rows.ConvertAll(r => r.StatementId), CompletedActivities(group), rows, refs, flushLater, ct);
+                return await PlainGroupWrite.TryAsync(db, writerConnections, group[0].Caller.OrganisationId, after, rows.ConvertAll(r => r.StatementId), completed, rows, refs, flushLater, ct);
             }
             catch (Exception e)
             {
@@ -128,7 +128,7 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
     }
 
     /// <summary>Returns once every plain group committed so far is on disk (<see cref="PlainGroupWrite.FlushAsync"/>).</summary>
-    internal Task FlushAsync(CancellationToken ct) => PlainGroupWrite.FlushAsync(db, ct);
+    internal Task FlushAsync(CancellationToken ct) => PlainGroupWrite.FlushAsync(writerConnections, ct);
 
     /// <summary>
     /// Writes a group the checked way (<see cref="WriteGroupAsync"/>) in its own transaction. Should the write itself fail (not a refused
@@ -275,9 +275,7 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
         (long Seq, DateTime Stored) last, IReadOnlySet<Guid> alreadyVoided, IReadOnlySet<Guid> voidedInBatch)
     {
         var organisationId = fresh[0].Write.Caller.OrganisationId;
-        var now = time.GetUtcNow().UtcDateTime;
-        var stored = last.Stored > now ? last.Stored : now;
-        var storedText = stored.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        var (stored, storedText) = StoredTime(last.Stored);
         var seq = last.Seq;
         var rows = new List<XapiStatement>(fresh.Count);
         var refs = new List<XapiStatementRef>(fresh.Count * 5);
@@ -321,6 +319,37 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
         }
 
         return (rows, refs, (seq, stored));
+    }
+
+    /// <summary>
+    /// The rows of a plain group's statements from their drafts (<see cref="StatementDraft"/>), in order after
+    /// <paramref name="after"/> at one stored time, as <see cref="Draft"/> would make them.
+    /// </summary>
+    private (List<XapiStatement> Rows, List<XapiStatementRef> Refs) DraftPlain(List<PendingStatementWrite> group, LastStatement after)
+    {
+        var organisationId = group[0].Caller.OrganisationId;
+        var (stored, storedText) = StoredTime(after.Stored);
+        var count = group.Sum(w => w.Statements.Count);
+        var rows = new List<XapiStatement>(count);
+        var refs = new List<XapiStatementRef>(count * 5);
+        var seq = after.Seq;
+        foreach (var write in group)
+        {
+            for (var i = 0; i < write.Statements.Count; i++)
+            {
+                rows.Add(write.Drafts![i].Row(organisationId, ++seq, write.Statements[i].Id, write.Caller.ClientId, stored, storedText, refs));
+            }
+        }
+
+        return (rows, refs);
+    }
+
+    /// <summary>A group's stored time: now, or the last stored time should the clock be behind it; and as the JSON gives it.</summary>
+    private (DateTime Stored, string Text) StoredTime(DateTime lastStored)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var stored = lastStored > now ? lastStored : now;
+        return (stored, stored.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
     }
 
     /// <summary>Stored statements that refer to one just stored (a StatementRef sent before its target) inherit its index rows.</summary>

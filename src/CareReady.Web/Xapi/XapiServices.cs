@@ -10,6 +10,7 @@ public static class XapiServices
         services.AddSingleton<StatementWriteLock>();
         services.AddSingleton<StatementWriter>();
         services.AddSingleton<XapiMetrics>();
+        services.AddSingleton<StatementWriterConnections>();
         services.AddSingleton<LrsAuthenticator>();
         services.AddScoped<StoreStatements>();
         services.AddScoped<QueryStatements>();
