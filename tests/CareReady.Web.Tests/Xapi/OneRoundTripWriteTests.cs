@@ -65,6 +65,32 @@ public class OneRoundTripWriteTests
         Assert.Equal(firstStored["stored"]!.GetValue<string>(), firstStored["timestamp"]!.GetValue<string>());
         var fetched = await Lrs.GetJsonAsync(client, "/xapi/statements?statementId=" + first["id"]!.GetValue<string>());
         Assert.Equal(firstStored["timestamp"]!.GetValue<string>(), fetched["timestamp"]!.GetValue<string>());
+
+        // The second went in one round trip on PostgreSQL, drafted on the request's thread (ADR 0028): stored as the checked
+        // path stores the first — the statement as sent, the LRS's stored time, the client's authority, a version, and the
+        // stored time as its timestamp.
+        var secondStored = JsonNode.Parse(rows[1].Json)!.AsObject();
+        var expectedSecond = (JsonObject)second.DeepClone();
+        var storedText = rows[1].Stored.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        expectedSecond["timestamp"] = storedText;
+        expectedSecond["stored"] = storedText;
+        expectedSecond["authority"] = firstStored["authority"]!.DeepClone();
+        expectedSecond["version"] = "1.0.0";
+        Assert.True(JsonNode.DeepEquals(expectedSecond, secondStored), secondStored.ToJsonString());
+    }
+
+    /// <summary>The writer's one-round-trip groups use a pool of their own, named for operators (ADR 0028).</summary>
+    [Fact]
+    public async Task The_writer_s_sessions_are_named_in_pg_stat_activity()
+    {
+        await using var app = await TestApp.StartAsync(DatabaseProvider.Postgres);
+        var client = await Lrs.ClientAsync(app, app.Data.OrgA);
+        await Lrs.PostOkAsync(client, Lrs.Statement(activity: "https://careready.example/activities/one"));
+        await Lrs.PostOkAsync(client, Lrs.Statement(activity: "https://careready.example/activities/two")); // one round trip
+
+        await using var db = app.NewDbContext();
+        var names = await db.Database.SqlQuery<string>($"SELECT application_name AS \"Value\" FROM pg_stat_activity WHERE datname = current_database()").ToListAsync();
+        Assert.Contains(StatementWriterConnections.ApplicationName, names);
     }
 
     /// <summary>
