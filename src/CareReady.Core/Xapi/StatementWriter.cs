@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using CareReady.Core.Audit;
@@ -103,6 +104,7 @@ public sealed class StatementWriter(IServiceScopeFactory scopes, StatementWriteL
         InFlight? previous = null;
         while (writeLock.TakeGroup(MaxGroupStatements) is { Count: > 0 } group)
         {
+            var taken = Stopwatch.GetTimestamp();
             var scope = scopes.CreateAsyncScope();
             if (scope.ServiceProvider.GetService<AuditContext>() is { } audit)
             {
@@ -146,7 +148,7 @@ public sealed class StatementWriter(IServiceScopeFactory scopes, StatementWriteL
                 continue;
             }
 
-            var current = new InFlight(scope, store, plain);
+            var current = new InFlight(scope, store, plain, taken);
             await FinishAsync(previous, current);
             previous = current;
             if (!large)
@@ -176,7 +178,7 @@ public sealed class StatementWriter(IServiceScopeFactory scopes, StatementWriteL
         if (await flight.Plain.Written)
         {
             writeLock.LastWritten = flight.Plain.Last;
-            metrics.GroupStored(XapiMetrics.OneRoundTrip);
+            metrics.GroupStored(XapiMetrics.OneRoundTrip, flight.Plain.Group.Sum(w => w.Statements.Count), Stopwatch.GetElapsedTime(flight.Taken));
             if (flight.Plain.FlushLater)
             {
                 _ = AnswerWhenDurableAsync(flight);
@@ -239,5 +241,5 @@ public sealed class StatementWriter(IServiceScopeFactory scopes, StatementWriteL
     }
 
     /// <summary>A plain group sent and not yet answered, with the DI scope (and so the connection) it holds.</summary>
-    private sealed record InFlight(AsyncServiceScope Scope, StoreStatements Store, PlainWrite Plain);
+    private sealed record InFlight(AsyncServiceScope Scope, StoreStatements Store, PlainWrite Plain, long Taken);
 }

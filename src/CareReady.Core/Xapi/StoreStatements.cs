@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -136,13 +137,14 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
     /// </summary>
     internal async Task WriteCheckedAsync(List<PendingStatementWrite> group, CancellationToken ct)
     {
+        var started = Stopwatch.GetTimestamp();
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var (accepted, written) = await WriteGroupAsync(group, ct);
             await transaction.CommitAsync(ct);
             writeLock.LastWritten = written;
-            metrics.GroupStored(XapiMetrics.Checked);
+            metrics.GroupStored(XapiMetrics.Checked, group.Sum(w => w.Statements.Count), Stopwatch.GetElapsedTime(started));
             accepted.ForEach(w => w.Succeed());
         }
         catch (Exception) when (group.Count > 1)

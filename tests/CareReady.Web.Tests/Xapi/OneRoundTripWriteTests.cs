@@ -79,6 +79,37 @@ public class OneRoundTripWriteTests
         Assert.True(JsonNode.DeepEquals(expectedSecond, secondStored), secondStored.ToJsonString());
     }
 
+    /// <summary>The meter tells operators how large the writer's groups are and how long each took, by path.</summary>
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task The_meter_records_each_group_s_statements_and_time(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var meters = app.Services.GetRequiredService<IMeterFactory>();
+        var sizes = new System.Collections.Concurrent.ConcurrentQueue<(string Path, int Statements)>();
+        var times = new System.Collections.Concurrent.ConcurrentQueue<double>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Scope == meters && instrument.Name is "careready.xapi.group_statements" or "careready.xapi.group_duration")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<int>((_, value, tags, _) => sizes.Enqueue(((string)tags[0].Value!, value)));
+        listener.SetMeasurementEventCallback<double>((_, value, _, _) => times.Enqueue(value));
+        listener.Start();
+
+        var client = await Lrs.ClientAsync(app, app.Data.OrgA);
+        var batch = new JsonArray(Enumerable.Range(0, 3).Select(i => (JsonNode)Lrs.Statement(activity: "https://careready.example/activities/" + i)).ToArray());
+        await Lrs.PostOkAsync(client, batch);
+
+        await Lrs.PostOkAsync(client, Lrs.Statement(activity: "https://careready.example/activities/single"));
+        Assert.Equal(Expect(provider, [Checked, OneRoundTrip]).Zip([3, 1]), sizes.Select(s => (s.Path, s.Statements)));
+        Assert.Equal(2, times.Count);
+        Assert.All(times, t => Assert.InRange(t, 1e-6, 60));
+    }
+
     /// <summary>The writer's one-round-trip groups use a pool of their own, named for operators (ADR 0028).</summary>
     [Fact]
     public async Task The_writer_s_sessions_are_named_in_pg_stat_activity()
