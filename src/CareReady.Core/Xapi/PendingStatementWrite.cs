@@ -5,7 +5,11 @@ namespace CareReady.Core.Xapi;
 /// <summary>One validated statement of a request, ready to store.</summary>
 /// <param name="Path">Where it was in the request ("statement", "statements[3]"), for error messages.</param>
 /// <param name="Voids">The statement it voids, for a voiding statement.</param>
-public sealed record PreparedStatement(string Path, Guid Id, JsonObject Statement, Guid? Voids);
+public sealed record PreparedStatement(string Path, Guid Id, JsonObject Statement, Guid? Voids)
+{
+    /// <summary>The statement drafted ahead (<see cref="StatementDraft"/>), where it was: its rows then cost the writer little.</summary>
+    internal StatementDraft? Draft { get; init; }
+}
 
 /// <summary>
 /// A request's statements waiting in <see cref="StatementWriteLock"/>'s queue: <see cref="StatementWriter"/> stores
@@ -30,12 +34,6 @@ public sealed class PendingStatementWrite(LrsCaller caller, IReadOnlyList<Prepar
     public string Actor { get; init; } = Audit.AuditContext.SystemActor;
 
     /// <summary>
-    /// The statements drafted ahead for a one-round-trip write (<see cref="StatementDraft"/>), aligned with
-    /// <see cref="Statements"/>; null when not drafted (not asked for, or not a plain request).
-    /// </summary>
-    internal IReadOnlyList<StatementDraft>? Drafts { get; private init; }
-
-    /// <summary>
     /// Validates a request's statements (<see cref="StoreStatements.Prepare"/>) and its attachment parts — refused
     /// before it waits for the writer — and makes the pending write.
     /// </summary>
@@ -46,14 +44,13 @@ public sealed class PendingStatementWrite(LrsCaller caller, IReadOnlyList<Prepar
         ArgumentNullException.ThrowIfNull(caller);
         var prepared = StoreStatements.Prepare(statements, batch, version, putId);
         AttachmentStore.Check(prepared.ConvertAll(p => p.Statement), attachments ?? [], batch);
-        List<StatementDraft>? drafts = null;
         if (draft && attachments is not { Count: > 0 } && prepared.TrueForAll(StatementDraft.Applies))
         {
             var authority = caller.Authority();
-            drafts = prepared.ConvertAll(p => StatementDraft.Of(p, authority, version));
+            prepared = prepared.ConvertAll(p => p with { Draft = StatementDraft.Of(p, authority, version) });
         }
 
-        return new PendingStatementWrite(caller, prepared, version) { Attachments = attachments, Batch = batch, Actor = actor, Drafts = drafts };
+        return new PendingStatementWrite(caller, prepared, version) { Attachments = attachments, Batch = batch, Actor = actor };
     }
 
     public Task<IReadOnlyList<Guid>> Done => _done.Task;

@@ -63,8 +63,10 @@ internal static class PlainGroupWrite
     /// <param name="ids">The group's statement ids.</param>
     /// <param name="completed">Activities the group says were passed or completed.</param>
     /// <param name="flushLater">Commit without waiting for the WAL flush (the caller waits with <see cref="FlushAsync"/> before answering).</param>
+    /// <param name="behind">For a group sent while the one before is in flight: done once that one holds the lock.</param>
+    /// <param name="locked">Set once this group holds the lock (the caller also sets it should this fail first).</param>
     public static async Task<bool> TryAsync(AppDbContext db, StatementWriterConnections connections, int organisationId, LastStatement after, IReadOnlyList<Guid> ids, IReadOnlyList<string> completed,
-        IReadOnlyList<XapiStatement> rows, IReadOnlyList<XapiStatementRef> refs, bool flushLater, CancellationToken ct)
+        IReadOnlyList<XapiStatement> rows, IReadOnlyList<XapiStatementRef> refs, bool flushLater, Task? behind, TaskCompletionSource locked, CancellationToken ct)
     {
         var statements = BulkInsert.UnnestInsert(db, rows, firstParameter: 7, "(SELECT ok FROM guard)");
         var indexRows = BulkInsert.UnnestInsert(db, refs, firstParameter: 7 + statements.Parameters.Length, "(SELECT ok FROM guard)");
@@ -103,10 +105,20 @@ internal static class PlainGroupWrite
             },
         };
         await batch.PrepareAsync(ct); // once per physical connection
+        if (behind is not null)
+        {
+            // The group before this one must take the lock first, or this one's guard finds the store not ending where it
+            // expects and the group goes the checked way for nothing. Sent later on another connection is not enough: that
+            // connection may still be opening or preparing. Its lock held, this one queues behind it in PostgreSQL.
+            await behind;
+        }
+
         bool ok;
         await using (var reader = await batch.ExecuteReaderAsync(ct))
         {
-            await reader.NextResultAsync(ct); // past the lock's row
+            await reader.ReadAsync(ct); // the lock's row, sent once PostgreSQL has granted the lock
+            locked.TrySetResult();
+            await reader.NextResultAsync(ct);
             await reader.ReadAsync(ct);
             ok = reader.GetBoolean(0);
         } // disposed: read to ReadyForQuery, which PostgreSQL sends once it has committed

@@ -41,7 +41,7 @@ internal sealed class StatementDraft
     public string? Completes { get; }
 
     /// <summary>
-    /// Whether a statement can be drafted ahead: one of a plain group (<see cref="PlainGroupWrite.Fits"/>) — not voiding,
+    /// Whether a statement can be drafted ahead on the request's thread: one of a plain group (<see cref="PlainGroupWrite.Fits"/>) — not voiding,
     /// not a StatementRef, in a request without attachment parts.
     /// </summary>
     public static bool Applies(PreparedStatement p) => p.Voids is null && StatementRefTargets.Target(p.Statement) is null;
@@ -80,7 +80,7 @@ internal sealed class StatementDraft
             authority.WriteTo(json);
             if (s["version"] is null)
             {
-                json.WriteString("version", version == XapiVersion.V200 ? "2.0.0" : "1.0.0");
+                json.WriteString("version", VersionText(version));
             }
         }
 
@@ -103,6 +103,9 @@ internal sealed class StatementDraft
             RecordXapiCompletions.Counts(s));
     }
 
+    /// <summary>The <c>version</c> the LRS gives a statement sent without one.</summary>
+    public static string VersionText(XapiVersion version) => version == XapiVersion.V200 ? "2.0.0" : "1.0.0";
+
     /// <summary>The statement's row at <paramref name="seq"/>, stored at <paramref name="stored"/>, and its index rows added to <paramref name="refs"/>.</summary>
     /// <param name="storedText">The stored time as the JSON gives it.</param>
     public XapiStatement Row(int organisationId, long seq, Guid id, int clientId, DateTime stored, string storedText, List<XapiStatementRef> refs)
@@ -122,7 +125,7 @@ internal sealed class StatementDraft
             VerbId = _verbId,
             ActivityId = _activityId,
             Registration = _registration,
-            Timestamp = _untimed ? stored : _timestamp,
+            Timestamp = _untimed ? new DateTime(stored.Ticks - (stored.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc) : _timestamp, // as the JSON gives it
             Stored = stored,
             Json = _untimed
                 ? string.Concat(_head, ",\"timestamp\":\"", storedText, "\",\"stored\":\"", storedText, "\"}")

@@ -96,8 +96,9 @@ public sealed class StatementWriter(IServiceScopeFactory scopes, StatementWriteL
     /// <summary>
     /// Writes groups until none waits. A plain group (<see cref="StoreStatements.StartPlain"/>) is sent without waiting for
     /// a large plain group before it (<see cref="MinPipelinedStatements"/>) — two in flight, on two connections — its
-    /// guard expecting the store to end with that group's last statement; PostgreSQL's advisory lock keeps them in
-    /// order, and the next one is at the lock the moment the one before commits. Results are taken in the order sent.
+    /// guard expecting the store to end with that group's last statement; it asks for PostgreSQL's advisory lock only once
+    /// the one before holds it (<see cref="PlainWrite.Locked"/>), so it is at the lock the moment the one before commits.
+    /// Results are taken in the order sent.
     /// </summary>
     private async Task WriteWaitingAsync()
     {
@@ -128,7 +129,7 @@ public sealed class StatementWriter(IServiceScopeFactory scopes, StatementWriteL
             {
                 try
                 {
-                    plain = store.StartPlain(group, a, flushLater: large, CancellationToken.None);
+                    plain = store.StartPlain(group, a, flushLater: large, behind: previous?.Plain.Locked, CancellationToken.None);
                 }
                 catch (Exception e)
                 {

@@ -95,28 +95,31 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
     /// <summary>
     /// Starts writing a group (taken by <see cref="StatementWriter"/> under the write lock) in one round trip after
     /// <paramref name="after"/>, when it is a plain group on PostgreSQL (<see cref="PlainGroupWrite.Fits"/>); null
-    /// otherwise (and when a request was not drafted ahead: <see cref="PendingStatementWrite.Drafts"/>). The rows get their
+    /// otherwise (and when a statement was not drafted ahead: <see cref="PreparedStatement.Draft"/>). The rows get their
     /// order and stored time now, from the drafts; the statements themselves are left as they came, so should the write not
     /// happen, the checked path takes the group as it would have.
     /// </summary>
     /// <param name="flushLater">Commit without waiting for the disk; the writer answers after <see cref="FlushAsync"/> (ADR 0027).</param>
-    internal PlainWrite? StartPlain(List<PendingStatementWrite> group, LastStatement after, bool flushLater, CancellationToken ct)
+    /// <param name="behind">The lock of the group in flight before this one (<see cref="PlainWrite.Locked"/>), if any.</param>
+    internal PlainWrite? StartPlain(List<PendingStatementWrite> group, LastStatement after, bool flushLater, Task? behind, CancellationToken ct)
     {
-        if (!db.Database.IsNpgsql() || group.Exists(w => w.Drafts is null) || !PlainGroupWrite.Fits(group))
+        if (!db.Database.IsNpgsql() || group.Exists(w => w.Statements.Any(p => p.Draft is null)) || !PlainGroupWrite.Fits(group))
         {
             return null;
         }
 
         var (rows, refs) = DraftPlain(group, after);
-        var completed = group.SelectMany(w => w.Drafts!).Select(d => d.Completes).OfType<string>().Distinct().ToList();
+        var completed = group.SelectMany(w => w.Statements).Select(p => p.Draft!.Completes).OfType<string>().Distinct().ToList();
         var last = rows[^1];
-        return new PlainWrite(group, WriteAsync(), new LastStatement(last.Seq, last.OrganisationId, last.StatementId, last.Stored), flushLater);
+        var locked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return new PlainWrite(group, WriteAsync(), new LastStatement(last.Seq, last.OrganisationId, last.StatementId, last.Stored), flushLater, locked.Task);
 
         async Task<bool> WriteAsync()
         {
             try
             {
-                return await PlainGroupWrite.TryAsync(db, writerConnections, group[0].Caller.OrganisationId, after, rows.ConvertAll(r => r.StatementId), completed, rows, refs, flushLater, ct);
+                return await PlainGroupWrite.TryAsync(db, writerConnections, group[0].Caller.OrganisationId, after, rows.ConvertAll(r => r.StatementId), completed, rows, refs, flushLater,
+                    behind, locked, ct);
             }
             catch (Exception e)
             {
@@ -124,6 +127,10 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
                 // should the commit have happened, it finds the statements stored and accepts them.
                 logger.LogWarning(e, "Writing a group of {Requests} statement requests in one round trip failed; writing it the checked way", group.Count);
                 return false;
+            }
+            finally
+            {
+                locked.TrySetResult(); // a group sent behind this one must not wait for a lock this one will not take
             }
         }
     }
@@ -290,34 +297,19 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
                 authorities[write] = authority = write.Caller.Authority();
             }
 
+            // The row from the statement's draft (made ahead, or now: before the statement is changed below).
+            var row = (p.Draft ?? StatementDraft.Of(p, authority, write.Version)).Row(organisationId, seq, p.Id, write.Caller.ClientId, stored, storedText, refs);
+            row.Voided = p.Voids is null && (alreadyVoided.Contains(p.Id) || voidedInBatch.Contains(p.Id));
+            row.VoidsStatementId = p.Voids;
+            row.TargetStatementId = StatementRefTargets.Target(p.Statement);
+            rows.Add(row);
+
+            // The statement as stored, for what reads it after this (completions, StatementRef targets, a resend in the group).
             var s = p.Statement;
             s["timestamp"] ??= storedText;
             s["stored"] = storedText;
             s["authority"] = authority.DeepClone();
-            s["version"] ??= write.Version == XapiVersion.V200 ? "2.0.0" : "1.0.0";
-            var timestamp = StatementValidator.Timestamp(s["timestamp"]!, p.Path + ".timestamp").UtcDateTime;
-            var obj = s["object"]!.AsObject();
-            rows.Add(new XapiStatement
-            {
-                OrganisationId = organisationId,
-                Seq = seq,
-                StatementId = p.Id,
-                ClientId = write.Caller.ClientId,
-                ActorKey = AgentKeys.Of(s["actor"]),
-                VerbId = s["verb"]!["id"]!.GetValue<string>(),
-                ActivityId = StatementRefs.TypeOf(obj) == "Activity" ? obj["id"]!.GetValue<string>() : null,
-                Registration = s["context"]?["registration"] is JsonValue r ? Guid.Parse(r.GetValue<string>()) : null,
-                Timestamp = timestamp,
-                Stored = stored,
-                Voided = p.Voids is null && (alreadyVoided.Contains(p.Id) || voidedInBatch.Contains(p.Id)),
-                VoidsStatementId = p.Voids,
-                TargetStatementId = StatementRefTargets.Target(s),
-                Json = s.ToJsonString(),
-            });
-            foreach (var (kind, key) in StatementRefs.Of(s))
-            {
-                refs.Add(new XapiStatementRef { OrganisationId = organisationId, Kind = kind, Key = XapiRefKey.Of(key), Seq = seq });
-            }
+            s["version"] ??= StatementDraft.VersionText(write.Version);
         }
 
         return (rows, refs, (seq, stored));
@@ -337,9 +329,9 @@ public sealed class StoreStatements(AppDbContext db, TimeProvider time, Statemen
         var seq = after.Seq;
         foreach (var write in group)
         {
-            for (var i = 0; i < write.Statements.Count; i++)
+            foreach (var p in write.Statements)
             {
-                rows.Add(write.Drafts![i].Row(organisationId, ++seq, write.Statements[i].Id, write.Caller.ClientId, stored, storedText, refs));
+                rows.Add(p.Draft!.Row(organisationId, ++seq, p.Id, write.Caller.ClientId, stored, storedText, refs));
             }
         }
 

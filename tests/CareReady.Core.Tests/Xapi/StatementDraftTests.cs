@@ -12,7 +12,8 @@ namespace CareReady.Core.Tests.Xapi;
 public class StatementDraftTests
 {
     private static readonly LrsCaller Caller = new(7, 3, "Ward \"LMS\" <é>", "k3y", true, true, "https://lrs.example.nhs.uk/xapi/");
-    private static readonly DateTime Stored = new(2026, 11, 29, 21, 30, 15, 123, DateTimeKind.Utc);
+    // Finer than the JSON's milliseconds: the timestamp column of a statement sent without one is what its JSON says.
+    private static readonly DateTime Stored = new DateTime(2026, 11, 29, 21, 30, 15, 123, DateTimeKind.Utc).AddTicks(4_567);
     private const string StoredText = "2026-11-29T21:30:15.123Z";
 
     public static TheoryData<string, XapiVersion> Statements => new()
