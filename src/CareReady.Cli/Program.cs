@@ -16,5 +16,6 @@ root.Subcommands.Add(ElearningImportCommands.Cmi5());
 root.Subcommands.Add(NotifyCommand.Create());
 root.Subcommands.Add(SimCommand.Create());
 root.Subcommands.Add(LrsClientCommand.Create());
+root.Subcommands.Add(LrsCheckCommand.Create());
 root.Subcommands.Add(PathwaysCommand.Create());
 return await root.Parse(args).InvokeAsync();
