@@ -16,15 +16,15 @@ public sealed record LrsDatabaseFacts(long Statements, long RandomIndexBytes, lo
 
 /// <summary>
 /// Checks a PostgreSQL database for the LRS's statement writes (ADR 0029): durability settings, memory for the pages every
-/// write lands on, and checkpoints. Measured on the bench store (16M statements, 2 GB of such indexes): with
+/// write lands on, and checkpoints. Measured on the bench store (16M–22M statements, 2.0–2.4 GB of such indexes): with
 /// <c>shared_buffers</c> at 2 GB, once the buffers were full of changed pages the backends wrote them out themselves and
-/// batches of 100 fell to a median of ~3,300 statements/s; at 6 GB they held at ~5,200/s, and single statements at 32 clients
-/// gained too. After each checkpoint the first change of every page logs a whole copy of it (full-page images: 300,000 in
+/// batches of 100 fell to a median of ~3,600 statements/s; at 6 GB they held at ~5,200/s, and single statements at 32
+/// clients gained too. After each checkpoint the first change of every page logs a whole copy of it (full-page images: 300,000 in
 /// the first minute after one at 16M), so fewer checkpoints and compressed images cost the writes less.
 /// </summary>
 public static class LrsDatabaseCheck
 {
-    /// <summary><c>shared_buffers</c> advised per byte of the random-insert indexes (6 GB for 2 GB measured well; 2 GB did not).</summary>
+    /// <summary><c>shared_buffers</c> advised per byte of the random-insert indexes (6 GB measured well for 2.0–2.4 GB; 2 GB did not).</summary>
     public const int BuffersPerRandomIndexByte = 3;
 
     /// <summary>The shortest <c>checkpoint_timeout</c> not remarked on.</summary>
