@@ -1,7 +1,7 @@
-using System.Data.Common;
 using System.Globalization;
 using CareReady.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace CareReady.Core.Xapi;
 
@@ -45,22 +45,23 @@ public static class LrsDatabaseCheck
             .ToArray();
         var keyIndex = db.Model.FindEntityType(typeof(XapiStatementRef))!.FindPrimaryKey()!.GetName()!;
 
-        var connection = db.Database.GetDbConnection();
+        // PostgreSQL only, so Npgsql's own types; the context's connection, opened and closed here.
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = """
+            await using var command = new NpgsqlCommand("""
                 SELECT greatest((SELECT reltuples FROM pg_class WHERE oid = to_regclass('"XapiStatements"')), 0)::bigint,
-                       coalesce((SELECT sum(pg_relation_size(to_regclass(quote_ident(n)))) FROM unnest(@random) n), 0)::bigint,
-                       coalesce(pg_relation_size(to_regclass(quote_ident(@key))), 0),
+                       coalesce((SELECT sum(pg_relation_size(to_regclass(quote_ident(n)))) FROM unnest($1) n), 0)::bigint,
+                       coalesce(pg_relation_size(to_regclass(quote_ident($2))), 0),
                        pg_size_bytes(current_setting('shared_buffers')),
                        (SELECT setting::int FROM pg_settings WHERE name = 'checkpoint_timeout'),
                        current_setting('max_wal_size'), current_setting('wal_compression'), current_setting('fsync'),
                        current_setting('synchronous_commit'), current_setting('full_page_writes')
-                """;
-            Add(command, "random", random);
-            Add(command, "key", keyIndex);
+                """, connection)
+            {
+                Parameters = { new() { Value = random }, new() { Value = keyIndex } },
+            };
             await using var reader = await command.ExecuteReaderAsync(ct);
             await reader.ReadAsync(ct);
             return new LrsDatabaseFacts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt32(4),
@@ -118,12 +119,4 @@ public static class LrsDatabaseCheck
     public static string Size(long bytes) => bytes >= 1L << 30
         ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 30):0.#} GB")
         : string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 20):0} MB");
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
 }

@@ -25,7 +25,7 @@ public sealed class XapiMetrics
         GroupStatements = meter.CreateHistogram<int>("careready.xapi.group_statements", "{statement}",
             "Statements in the requests of each group the writer stored, by path");
         GroupDuration = meter.CreateHistogram<double>("careready.xapi.group_duration", "s",
-            "From the writer taking a group to learning it committed, by path (a group of 100 or more is answered after a flush as well)");
+            "From the writer taking a group to learning it committed, by path (checked: from the start of its transaction, also when a one-round-trip try went before; a group of 100 or more is answered after a flush as well)");
     }
 
     public Counter<long> StatementGroups { get; }

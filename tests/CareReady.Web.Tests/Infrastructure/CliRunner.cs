@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.Json;
 
 namespace CareReady.Web.Tests.Infrastructure;
 
@@ -9,6 +10,13 @@ internal static class CliRunner
     public sealed record Run(int ExitCode, string StdOut, string StdErr)
     {
         public override string ToString() => $"exit code {ExitCode}\n{StdOut}\n{StdErr}";
+
+        /// <summary>The JSON object a command prints as its last line (the commands' machine-readable result).</summary>
+        public JsonElement LastLineJson()
+        {
+            using var document = JsonDocument.Parse(StdOut.TrimEnd().Split('\n')[^1]);
+            return document.RootElement.Clone();
+        }
     }
 
     /// <param name="app">The test app whose database the command acts on.</param>

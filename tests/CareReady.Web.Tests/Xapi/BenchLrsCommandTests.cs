@@ -52,6 +52,6 @@ public sealed class BenchLrsCommandTests
         var run = await CliRunner.RunAsync(app, null, "bench", "lrs", "--statements", statements.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--seconds", "1", "--url", app.BaseUrl!.ToString().TrimEnd('/'));
         Assert.True(run.ExitCode == 0, run.ToString());
-        return JsonDocument.Parse(run.StdOut.Trim().Split('\n')[^1]).RootElement.Clone();
+        return run.LastLineJson();
     }
 }

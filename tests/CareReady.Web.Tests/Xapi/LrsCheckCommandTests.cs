@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using CareReady.Core.Data;
 using CareReady.Web.Tests.Infrastructure;
@@ -18,7 +17,7 @@ public class LrsCheckCommandTests
 
         var run = await CliRunner.RunAsync(app, null, "lrs-check", "--json");
         Assert.True(run.ExitCode == 0, run.ToString());
-        var printed = JsonDocument.Parse(run.StdOut.Trim().Split('\n')[^1]).RootElement;
+        var printed = run.LastLineJson();
         Assert.Equal("Postgres", printed.GetProperty("provider").GetString());
         var facts = printed.GetProperty("facts");
         var advice = printed.GetProperty("advice").EnumerateArray().Select(a => a.GetString()!).ToList();
@@ -54,7 +53,7 @@ public class LrsCheckCommandTests
         await using var app = await TestApp.StartAsync(DatabaseProvider.Sqlite);
         var run = await CliRunner.RunAsync(app, null, "lrs-check", "--json");
         Assert.True(run.ExitCode == 0, run.ToString());
-        var printed = JsonDocument.Parse(run.StdOut.Trim().Split('\n')[^1]).RootElement;
+        var printed = run.LastLineJson();
         Assert.Equal("Sqlite", printed.GetProperty("provider").GetString());
         Assert.Empty(printed.GetProperty("advice").EnumerateArray());
 

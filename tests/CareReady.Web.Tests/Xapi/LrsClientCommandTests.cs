@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using CareReady.Core.Data;
 using CareReady.Web.Tests.Infrastructure;
 
@@ -15,7 +14,7 @@ public class LrsClientCommandTests
         await using var app = await TestApp.StartAsync(provider);
         var run = await CliRunner.RunAsync(app, null, "lrs-client", "create", "--name", "Moodle", "--org", "RTB", "--endpoint", "https://lrs.example/xapi/");
         Assert.True(run.ExitCode == 0, run.ToString());
-        var printed = JsonDocument.Parse(run.StdOut.Trim().Split('\n')[^1]).RootElement;
+        var printed = run.LastLineJson();
         Assert.Equal("https://lrs.example/xapi/", printed.GetProperty("endpoint").GetString());
 
         var lrs = app.NewClient();
