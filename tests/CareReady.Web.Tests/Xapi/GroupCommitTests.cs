@@ -89,20 +89,42 @@ public class GroupCommitTests
         await using var db = app.NewDbContext();
         // The reader's query compiled before the writes start, so its first look is not later than the last write.
         Assert.Null(await Snapshot(db));
-        var posts = Enumerable.Range(0, 120).Select(i => Task.Run(() => Lrs.PostAsync(clients[i % 2], i % 3 == 0
+        Task<HttpResponseMessage> Post(int i) => Lrs.PostAsync(clients[i % 2], i % 3 == 0
             ? new JsonArray(Lrs.Statement(activity: $"https://careready.example/activities/overlap/{i}"), Lrs.Statement(activity: $"https://careready.example/activities/overlap/{i}b"))
-            : Lrs.Statement(activity: $"https://careready.example/activities/overlap/{i}")))).ToList();
+            : Lrs.Statement(activity: $"https://careready.example/activities/overlap/{i}"));
+
+        // Twelve rounds of ten concurrent posts. After each round but the last, the writes wait for the reader to look once
+        // more, so it surely looks while writes are still arriving however fast they are (they once all finished before its
+        // first look).
+        var looks = 0;
+        var writes = Task.Run(async () =>
+        {
+            var responses = new List<HttpResponseMessage>();
+            for (var round = 0; round < 12; round++)
+            {
+                responses.AddRange(await Task.WhenAll(Enumerable.Range(round * 10, 10).Select(i => Task.Run(() => Post(i)))));
+                // Two more looks: the second began after this round's writes were answered, and ends before the next round.
+                var answered = Volatile.Read(ref looks);
+                while (round < 11 && Volatile.Read(ref looks) < answered + 2)
+                {
+                    await Task.Delay(1);
+                }
+            }
+
+            return responses;
+        });
 
         var observations = new List<(int Count, long Span)>();
-        while (!posts.All(p => p.IsCompleted))
+        while (!writes.IsCompleted)
         {
             if (await Snapshot(db) is { } seen)
             {
                 observations.Add(seen);
+                Interlocked.Increment(ref looks);
             }
         }
 
-        Assert.All(await Task.WhenAll(posts), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.All(await writes, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.All(observations, o => Assert.Equal(o.Span, o.Count));
         Assert.Contains(observations, o => o.Count is > 0 and < 160); // read while writes were still arriving
         await using var after = app.NewDbContext();
